@@ -1,0 +1,77 @@
+// One run, three bundles (plus the built-in glossary copied beside them):
+//   client/src/extension.ts -> dist/extension.js  (runs in the VS Code extension host; `vscode` is external)
+//   server/src/main.ts      -> dist/server.js     (stdio or IPC; other editors run `node dist/server.js --stdio`)
+//   server/src/cli.ts       -> dist/cli.js        (the `policy-lexicon` command)
+// `--watch` keeps one esbuild context per entry point alive and reports errors in the
+// `file:line:col: error: message` shape that VS Code's esbuild problem matcher understands.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const watch = process.argv.includes('--watch');
+const { version } = require('./package.json');
+const production = process.argv.includes('--production');
+
+/** Prints build results in a shape problem matchers can read. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Ships the built-in glossary next to the bundles so every editor can open it read-only. */
+const copyGlossary = {
+  name: 'copy-builtin-glossary',
+  setup(build) {
+    build.onEnd(() => {
+      fs.mkdirSync('dist', { recursive: true });
+      fs.copyFileSync(path.join('server', 'glossary', 'builtin.lexicon.yaml'), path.join('dist', 'builtin.lexicon.yaml'));
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: watch ? 'silent' : 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    entries.map((entry, i) =>
+      esbuild.context({ ...common, ...entry, plugins: [...common.plugins, ...(i === 0 ? [copyGlossary] : [])] }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

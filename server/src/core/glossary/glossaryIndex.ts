@@ -1,0 +1,159 @@
+import type { Entry, Glossary, Variant } from './schema';
+import { escapeRegExp, formKey, isAllCaps, plainPunctuation, WORD_CHAR_CLASS } from '../text';
+
+export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
+
+/** One written form of an entry, as the matcher knows it. */
+export interface FormRef {
+  readonly entry: Entry;
+  readonly type: FormType;
+  /** The form as the glossary writes it. */
+  readonly text: string;
+  readonly variant?: Variant;
+  /** A single token written in capitals ("AMMTC", "ADMM-Plus" is not): matched case-sensitively. */
+  readonly acronymLike: boolean;
+}
+
+/** Resolution citations are found by the citation scanner, not by the matcher. */
+const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
+
+/**
+ * Everything looked up per request, built once per glossary change: the entries by id, every
+ * written form by its key, one compiled alternation of all forms (longest first, whole words),
+ * and resolutions by number. The completion word index is built on first use.
+ */
+export class GlossaryIndex {
+  readonly entries: ReadonlyMap<string, Entry>;
+  readonly forms: ReadonlyMap<string, FormRef>;
+  readonly resolutions: ReadonlyMap<string, Entry>;
+  /** Entries by acronym (exact case). */
+  readonly acronyms: ReadonlyMap<string, Entry>;
+  /** The glossaries the index was built from, in precedence order (later wins). */
+  readonly glossaries: readonly Glossary[];
+  private readonly pattern: RegExp | undefined;
+  private words: WordIndex | undefined;
+
+  constructor(glossaries: readonly Glossary[]) {
+    this.glossaries = glossaries;
+    const entries = new Map<string, Entry>();
+    for (const glossary of glossaries) for (const entry of glossary.entries) entries.set(entry.id, entry);
+    this.entries = entries;
+
+    const forms = new Map<string, FormRef>();
+    const resolutions = new Map<string, Entry>();
+    const acronyms = new Map<string, Entry>();
+    const add = (entry: Entry, type: FormType, text: string, variant?: Variant) => {
+      const key = formKey(text);
+      if (key === '') return;
+      const existing = forms.get(key);
+      // A name or acronym outranks an accepted form or a variant of another entry with the same key.
+      if (existing && existing.entry.id !== entry.id && rank(existing.type) < rank(type)) return;
+      if (existing && existing.entry.id === entry.id && rank(existing.type) <= rank(type)) return;
+      forms.set(key, { entry, type, text, variant, acronymLike: isAcronymLike(text) });
+    };
+    for (const entry of entries.values()) {
+      add(entry, 'name', entry.name);
+      if (entry.acronym) {
+        add(entry, 'acronym', entry.acronym);
+        acronyms.set(entry.acronym, entry);
+      }
+      for (const text of entry.accepted) add(entry, 'accepted', text);
+      // A document symbol ("A/70/174") names its report; resolution symbols go through the citation scanner.
+      if (entry.symbol && entry.kind !== 'resolution') add(entry, 'accepted', entry.symbol);
+      for (const variant of entry.variants) add(entry, 'variant', variant.text, variant);
+      if (entry.kind === 'resolution' && entry.number) resolutions.set(entry.number.replace(/\s+/g, ''), entry);
+    }
+    this.forms = forms;
+    this.resolutions = resolutions;
+    this.acronyms = acronyms;
+
+    const alternatives: string[] = [];
+    for (const ref of forms.values()) {
+      if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
+      // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
+      const body = escapeRegExp(plainPunctuation(ref.text).trim()).replace(/\s+/g, '\\s+');
+      // Acronyms also match their plural ("ICTs"); the lookup strips the `s` again.
+      alternatives.push(ref.acronymLike && /[A-Z0-9]$/.test(ref.text) ? `${body}s?` : body);
+    }
+    alternatives.sort((a, b) => b.length - a.length);
+    this.pattern = alternatives.length
+      ? new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi')
+      : undefined;
+  }
+
+  /** A fresh copy of the compiled alternation (global, case-insensitive), or undefined for an empty glossary. */
+  matcher(): RegExp | undefined {
+    return this.pattern ? new RegExp(this.pattern) : undefined;
+  }
+
+  /** Finds the form a matched text stands for, and whether it was written as a plural acronym. */
+  lookup(matched: string): { ref: FormRef; plural: boolean } | undefined {
+    const key = formKey(matched);
+    const ref = this.forms.get(key);
+    if (ref) return { ref, plural: false };
+    if (key.endsWith('s')) {
+      const singular = this.forms.get(key.slice(0, -1));
+      if (singular?.acronymLike) return { ref: singular, plural: true };
+    }
+    return undefined;
+  }
+
+  /** Entries with a word starting with `prefix` (case-insensitive), in a stable order. */
+  entriesWithWordPrefix(prefix: string, limit: number): { entries: Entry[]; complete: boolean } {
+    this.words ??= new WordIndex(this.entries.values());
+    return this.words.find(prefix.toLowerCase(), limit);
+  }
+}
+
+function rank(type: FormType): number {
+  return type === 'name' || type === 'acronym' ? 2 : type === 'accepted' ? 1 : 0;
+}
+
+function isAcronymLike(text: string): boolean {
+  return !/\s/.test(text.trim()) && isAllCaps(text);
+}
+
+/** A sorted array of (word, entry) pairs; a prefix query is two binary searches. */
+class WordIndex {
+  private readonly words: string[] = [];
+  private readonly owners: Entry[] = [];
+
+  constructor(entries: Iterable<Entry>) {
+    const pairs: Array<[string, Entry]> = [];
+    for (const entry of entries) {
+      const seen = new Set<string>();
+      const texts = [entry.name, ...(entry.acronym ? [entry.acronym] : []), ...entry.accepted];
+      for (const text of texts) {
+        const lower = formKey(text);
+        // The whole form, and every word and hyphen-separated part of it.
+        for (const word of [lower, ...lower.split(/[\s\-/]+/)]) {
+          if (word && !seen.has(word)) {
+            seen.add(word);
+            pairs.push([word, entry]);
+          }
+        }
+      }
+    }
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [word, entry] of pairs) {
+      this.words.push(word);
+      this.owners.push(entry);
+    }
+  }
+
+  find(prefix: string, limit: number): { entries: Entry[]; complete: boolean } {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = new Set<Entry>();
+    for (let i = lo; i < this.words.length && this.words[i].startsWith(prefix); i++) {
+      found.add(this.owners[i]);
+      if (found.size > limit) return { entries: [...found].slice(0, limit), complete: false };
+    }
+    return { entries: [...found], complete: true };
+  }
+}

@@ -1,0 +1,336 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import {
+  DATE_KEYS,
+  ENTRY_KINDS,
+  type DateKey,
+  type Entry,
+  type EntryKind,
+  type GlossaryProblem,
+  type LoadResult,
+  type Source,
+  type Variant,
+} from './schema';
+
+/** Longest string a glossary field may hold; longer ones are reported, never rendered. */
+export const MAX_STRING_LENGTH = 4000;
+/** Largest glossary file the loader reads; a larger one is reported as a whole. */
+export const MAX_GLOSSARY_BYTES = 16 * 1024 * 1024;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const ENTRY_KEYS = new Set([
+  'id', 'kind', 'name', 'acronym', 'expand', 'accepted', 'variants', 'definition', 'parent', 'dates',
+  'symbol', 'number', 'title', 'sources', 'related', 'replacedBy',
+]);
+
+/**
+ * Parses and validates glossary text (YAML, or JSON, which is a subset of YAML 1.2).
+ * Never throws on bad input: every problem comes back with its position. Entries with an
+ * error are dropped; the rest of the file stays usable.
+ */
+export function loadGlossary(text: string, origin: string, label: string): LoadResult {
+  const problems: GlossaryProblem[] = [];
+  if (text.length > MAX_GLOSSARY_BYTES) {
+    problems.push(problemAt(`the glossary is larger than ${MAX_GLOSSARY_BYTES} bytes`, 0, 0, 0, 0));
+    return { glossary: undefined, problems };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(Math.min(offset, text.length));
+    return { line: pos.line - 1, character: pos.col - 1 };
+  };
+  const report = (message: string, node: { range?: readonly number[] | null } | null | undefined, severity: 'error' | 'warning' = 'error') => {
+    const [start, end] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
+    const s = position(start);
+    const e = position(Math.max(start, end));
+    problems.push({ message, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity });
+  };
+
+  // Aliases are never expanded (the loader walks the syntax tree), so an alias bomb costs nothing;
+  // they are refused outright so that no entry silently shares another's data.
+  visitAliases(doc.contents as YamlNode | null, (alias) => report('aliases (*name) are not allowed in a glossary; write the value out', alias));
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const s = position(start);
+    const e = position(end);
+    problems.push({ message: firstLine(error.message), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: 'error' });
+  }
+  if (doc.errors.length > 0) return { glossary: undefined, problems };
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    report('a glossary is a mapping with `version: 1` and a `terms` list', root as YamlNode | null);
+    return { glossary: undefined, problems };
+  }
+  const version = root.get('version', true);
+  if (!isScalar(version) || (version.value as unknown) !== 1) {
+    report('`version` must be 1', (version as YamlNode | undefined) ?? root);
+  }
+  for (const pair of root.items) {
+    const key = keyOf(pair);
+    if (key !== 'version' && key !== 'terms') report(`unknown key \`${key}\` (expected \`version\` and \`terms\`)`, pair.key as YamlNode, 'warning');
+  }
+  const terms = root.get('terms', true);
+  if (!isSeq(terms)) {
+    report('`terms` must be a list of entries', (terms as YamlNode | undefined) ?? root);
+    return { glossary: undefined, problems };
+  }
+
+  const entries: Entry[] = [];
+  const seen = new Map<string, number>();
+  terms.items.forEach((item, index) => {
+    const entry = readEntry(item as YamlNode, `terms[${index}]`, origin, label, report, position);
+    if (!entry) return;
+    if (seen.has(entry.id)) {
+      report(`terms[${index}].id: duplicate id \`${entry.id}\` (first defined at line ${seen.get(entry.id)! + 1})`, (item as YAMLMap).get('id', true) as YamlNode);
+      return;
+    }
+    seen.set(entry.id, entry.origin.line);
+    entries.push(entry);
+  });
+  return { glossary: { origin, label, entries }, problems };
+}
+
+type Reporter = (message: string, node: YamlNode | null | undefined, severity?: 'error' | 'warning') => void;
+
+function readEntry(
+  node: YamlNode,
+  path: string,
+  origin: string,
+  label: string,
+  report: Reporter,
+  position: (offset: number) => { line: number; character: number },
+): Entry | undefined {
+  if (!isMap(node)) {
+    report(`${path}: an entry must be a mapping`, node);
+    return undefined;
+  }
+  let ok = true;
+  const fail = (message: string, at: YamlNode | null | undefined) => {
+    report(`${path}.${message}`, at ?? node);
+    ok = false;
+  };
+  const field = (key: string) => node.get(key, true) as YamlNode | undefined;
+  const str = (key: string, required: boolean): string | undefined => {
+    const value = field(key);
+    if (value === undefined || (isScalar(value) && value.value === null)) {
+      if (required) fail(`${key}: required`, node);
+      return undefined;
+    }
+    if (!isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number')) {
+      fail(`${key}: must be a string`, value);
+      return undefined;
+    }
+    const text = String(value.value);
+    if (text.length > MAX_STRING_LENGTH) {
+      fail(`${key}: longer than ${MAX_STRING_LENGTH} characters`, value);
+      return undefined;
+    }
+    if (required && text.trim() === '') {
+      fail(`${key}: must not be empty`, value);
+      return undefined;
+    }
+    return text.trim() === '' ? undefined : text;
+  };
+  const strList = (key: string): string[] => {
+    const value = field(key);
+    if (value === undefined || (isScalar(value) && value.value === null)) return [];
+    if (!isSeq(value)) {
+      fail(`${key}: must be a list of strings`, value);
+      return [];
+    }
+    const out: string[] = [];
+    value.items.forEach((item, i) => {
+      if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
+        fail(`${key}[${i}]: must be a non-empty string`, item as YamlNode);
+      } else if (item.value.length > MAX_STRING_LENGTH) {
+        fail(`${key}[${i}]: longer than ${MAX_STRING_LENGTH} characters`, item as YamlNode);
+      } else {
+        out.push(item.value);
+      }
+    });
+    return out;
+  };
+
+  for (const pair of node.items) {
+    const key = keyOf(pair);
+    if (!ENTRY_KEYS.has(key)) report(`${path}: unknown key \`${key}\``, pair.key as YamlNode, 'warning');
+  }
+
+  const id = str('id', true);
+  if (id !== undefined && !ID_PATTERN.test(id)) fail('id: must be kebab-case (a-z, 0-9 and single hyphens)', field('id'));
+  const kind = str('kind', true);
+  if (kind !== undefined && !(ENTRY_KINDS as readonly string[]).includes(kind)) {
+    fail(`kind: \`${kind}\` is not one of ${ENTRY_KINDS.join(', ')}`, field('kind'));
+  }
+  const name = str('name', true);
+  const acronym = str('acronym', false);
+  const expandNode = field('expand');
+  let expand = acronym !== undefined;
+  if (expandNode !== undefined) {
+    if (!isScalar(expandNode) || typeof expandNode.value !== 'boolean') fail('expand: must be true or false', expandNode);
+    else expand = expandNode.value;
+  }
+  const accepted = strList('accepted');
+  const related = strList('related');
+  const definition = str('definition', false);
+  const parent = str('parent', false);
+  const symbol = str('symbol', false);
+  const number = str('number', false);
+  const title = str('title', false);
+  const replacedBy = str('replacedBy', false);
+
+  const variants: Variant[] = [];
+  const variantsNode = field('variants');
+  if (variantsNode !== undefined && !(isScalar(variantsNode) && variantsNode.value === null)) {
+    if (!isSeq(variantsNode)) fail('variants: must be a list', variantsNode);
+    else {
+      variantsNode.items.forEach((item, i) => {
+        const at = `variants[${i}]`;
+        if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
+          variants.push({ text: item.value, status: 'deprecated' });
+          return;
+        }
+        if (!isMap(item)) {
+          fail(`${at}: must be a string or a mapping with \`text\``, item as YamlNode);
+          return;
+        }
+        const get = (k: string) => item.get(k, true) as YamlNode | undefined;
+        for (const pair of item.items) {
+          const k = keyOf(pair);
+          if (!['text', 'reason', 'status', 'replacement'].includes(k)) report(`${path}.${at}: unknown key \`${k}\``, pair.key as YamlNode, 'warning');
+        }
+        const scalarString = (k: string, required: boolean) => {
+          const v = get(k);
+          if (v === undefined) {
+            if (required) fail(`${at}.${k}: required`, item);
+            return undefined;
+          }
+          if (!isScalar(v) || typeof v.value !== 'string' || v.value.trim() === '' || v.value.length > MAX_STRING_LENGTH) {
+            fail(`${at}.${k}: must be a non-empty string of at most ${MAX_STRING_LENGTH} characters`, v);
+            return undefined;
+          }
+          return v.value;
+        };
+        const text = scalarString('text', true);
+        const reason = scalarString('reason', false);
+        const replacement = scalarString('replacement', false);
+        const status = scalarString('status', false) ?? 'deprecated';
+        if (status !== 'deprecated' && status !== 'superseded') fail(`${at}.status: must be deprecated or superseded`, get('status'));
+        if (text !== undefined) variants.push({ text, reason, status: status === 'superseded' ? 'superseded' : 'deprecated', replacement });
+      });
+    }
+  }
+
+  const dates: Partial<Record<DateKey, string>> = {};
+  const datesNode = field('dates');
+  if (datesNode !== undefined && !(isScalar(datesNode) && datesNode.value === null)) {
+    if (!isMap(datesNode)) fail('dates: must be a mapping such as { established: "1997-12-20" }', datesNode);
+    else {
+      for (const pair of datesNode.items) {
+        const key = keyOf(pair);
+        const value = pair.value as YamlNode | null;
+        if (!(DATE_KEYS as readonly string[]).includes(key)) {
+          fail(`dates: unknown date \`${key}\` (expected one of ${DATE_KEYS.join(', ')})`, pair.key as YamlNode);
+          continue;
+        }
+        const raw = isScalar(value) ? value.value : undefined;
+        const text = typeof raw === 'number' ? String(raw) : raw;
+        if (typeof text !== 'string' || !DATE_PATTERN.test(text)) {
+          fail(`dates.${key}: must be a date written YYYY, YYYY-MM or YYYY-MM-DD`, value);
+          continue;
+        }
+        dates[key as DateKey] = text;
+      }
+    }
+  }
+
+  const sources: Source[] = [];
+  const sourcesNode = field('sources');
+  if (sourcesNode !== undefined && !(isScalar(sourcesNode) && sourcesNode.value === null)) {
+    if (!isSeq(sourcesNode)) fail('sources: must be a list', sourcesNode);
+    else {
+      sourcesNode.items.forEach((item, i) => {
+        const at = `sources[${i}]`;
+        if (!isMap(item)) {
+          fail(`${at}: must be a mapping with \`title\` (and \`url\`) or \`statement\` (and \`paragraph\`)`, item as YamlNode);
+          return;
+        }
+        const value = (k: string) => {
+          const v = item.get(k, true) as YamlNode | undefined;
+          return isScalar(v) ? v.value : undefined;
+        };
+        const sourceTitle = value('title');
+        const url = value('url');
+        const statement = value('statement');
+        const paragraph = value('paragraph');
+        if (typeof sourceTitle === 'string' && sourceTitle.length <= MAX_STRING_LENGTH) {
+          if (url !== undefined && (typeof url !== 'string' || url.length > MAX_STRING_LENGTH)) {
+            fail(`${at}.url: must be a string`, item.get('url', true) as YamlNode);
+            return;
+          }
+          sources.push(url === undefined ? { title: sourceTitle } : { title: sourceTitle, url: url as string });
+        } else if (typeof statement === 'string' && statement.length <= MAX_STRING_LENGTH) {
+          if (paragraph !== undefined && (typeof paragraph !== 'number' || !Number.isInteger(paragraph) || paragraph < 1)) {
+            fail(`${at}.paragraph: must be a positive whole number`, item.get('paragraph', true) as YamlNode);
+            return;
+          }
+          sources.push(paragraph === undefined ? { statement } : { statement, paragraph: paragraph as number });
+        } else {
+          fail(`${at}: needs \`title\` (with an optional \`url\`) or \`statement\` (with an optional \`paragraph\`)`, item);
+        }
+      });
+    }
+  }
+
+  if (!ok || id === undefined || kind === undefined || name === undefined) return undefined;
+  const start = position(node.range?.[0] ?? 0);
+  const idNode = field('id');
+  const idPos = idNode?.range ? position(idNode.range[0]) : start;
+  return {
+    id,
+    kind: kind as EntryKind,
+    name,
+    acronym,
+    expand: acronym !== undefined && expand,
+    accepted,
+    variants,
+    definition,
+    parent,
+    dates,
+    symbol,
+    number,
+    title,
+    sources,
+    related,
+    replacedBy,
+    origin: { glossary: origin, label, line: idPos.line, character: idPos.character },
+  };
+}
+
+function keyOf(pair: Pair<unknown, unknown>): string {
+  const key = pair.key;
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function problemAt(message: string, line: number, character: number, endLine: number, endCharacter: number): GlossaryProblem {
+  return { message, line, character, endLine, endCharacter, severity: 'error' };
+}
+
+function visitAliases(node: YamlNode | null, onAlias: (node: YamlNode) => void, depth = 0): void {
+  if (!node || depth > 200) return;
+  if (isAlias(node)) onAlias(node);
+  else if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        visitAliases(item.key as YamlNode | null, onAlias, depth + 1);
+        visitAliases(item.value as YamlNode | null, onAlias, depth + 1);
+      } else visitAliases(item as YamlNode | null, onAlias, depth + 1);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The analysis core of Policy Lexicon: glossaries in, terminology knowledge about Markdown
+ * drafts out. It knows nothing of LSP or VS Code; the language server, the CLI and the tests
+ * are its front ends. Positions are LSP-shaped (0-based line, UTF-16 character).
+ */
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyser, type DocumentAnalysis } from './analysis';
+import { GlossaryIndex } from './glossary/glossaryIndex';
+import type { Glossary } from './glossary/schema';
+import { complete, type CompletionResult } from './features/completion';
+import { documentTerms, type DocumentTerm } from './features/documentTerms';
+import { hover, type TermInfo } from './features/hover';
+
+export type { DocumentAnalysis, Mention } from './analysis';
+export type { CompletionCandidate, CompletionResult } from './features/completion';
+export type { DocumentTerm } from './features/documentTerms';
+export type { TermInfo } from './features/hover';
+export type { Entry, EntryKind, Glossary, GlossaryProblem, LoadResult, Source, Variant } from './glossary/schema';
+export { ENTRY_KINDS } from './glossary/schema';
+export { loadGlossary } from './glossary/load';
+export { GlossaryIndex } from './glossary/glossaryIndex';
+export { sessionLabel, ordinalWords, formatDate, isSafeUrl } from './describe';
+
+/** Where the core reports what it cannot put in a result. */
+export interface Logger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface LexiconServiceInit {
+  /** The glossaries in precedence order: later entries with the same id win. */
+  readonly glossaries: readonly Glossary[];
+  readonly logger?: Logger;
+}
+
+/** The documented API of the core. Every function is total over any document text. */
+export interface LexiconService {
+  /** The current glossary index (rebuilt only by `setGlossaries`). */
+  readonly index: () => GlossaryIndex;
+  /** Replaces the glossaries; later analyses use the new index. */
+  setGlossaries(glossaries: readonly Glossary[]): void;
+  /** The analysis of a document version; cached per URI and version. */
+  analyse(doc: TextDocument): DocumentAnalysis;
+  /** What to show when hovering `position`, or undefined when nothing is recognised there. */
+  hover(doc: TextDocument, position: Position): TermInfo | undefined;
+  /** Official names, acronyms and resolution numbers to offer at `position`. */
+  complete(doc: TextDocument, position: Position): CompletionResult;
+  /** The glossary entries a document mentions, with counts and first ranges. */
+  documentTerms(doc: TextDocument): DocumentTerm[];
+  /** Drops everything kept about a document (on close). */
+  forget(uri: string): void;
+}
+
+export function createLexiconService(init: LexiconServiceInit): LexiconService {
+  let index = new GlossaryIndex(init.glossaries);
+  const analysers = new Map<string, DocumentAnalyser>();
+  const latest = new Map<string, { version: number; index: GlossaryIndex; analysis: DocumentAnalysis }>();
+
+  const analyse = (doc: TextDocument): DocumentAnalysis => {
+    const cached = latest.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.index === index) return cached.analysis;
+    let analyser = analysers.get(doc.uri);
+    if (!analyser) {
+      analyser = new DocumentAnalyser();
+      analysers.set(doc.uri, analyser);
+    }
+    const analysis = analyser.analyse(doc.getText(), index);
+    latest.set(doc.uri, { version: doc.version, index, analysis });
+    return analysis;
+  };
+
+  return Object.freeze({
+    index: () => index,
+    setGlossaries(glossaries: readonly Glossary[]) {
+      index = new GlossaryIndex(glossaries);
+    },
+    analyse,
+    hover: (doc: TextDocument, position: Position) => hover(doc, analyse(doc), index, position),
+    complete: (doc: TextDocument, position: Position) => complete(doc, analyse(doc), index, position),
+    documentTerms: (doc: TextDocument) => documentTerms(doc, analyse(doc)),
+    forget(uri: string) {
+      analysers.delete(uri);
+      latest.delete(uri);
+    },
+  });
+}

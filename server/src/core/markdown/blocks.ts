@@ -1,0 +1,363 @@
+import MarkdownIt from 'markdown-it';
+type Token = MarkdownIt.Token;
+import { plainPunctuation } from '../text';
+
+/**
+ * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
+ * ten times faster than the micromark family and gives line maps); the inline layer is a small
+ * scanner over the block's source lines, because markdown-it's inline tokens carry no offsets.
+ *
+ * Invariant: a block's `prose` has exactly the length of its source slice, so an offset in
+ * `prose` plus `block.start` is an offset in the document. Text that is not prose (code spans,
+ * link destinations, URLs, HTML) is replaced by MASK; container markup (`>`, list markers,
+ * `#`) and emphasis delimiters by spaces, so a name wrapped inside a block quote still matches.
+ */
+
+export type BlockKind = 'paragraph' | 'heading' | 'table' | 'code' | 'html' | 'frontmatter';
+
+export interface Block {
+  readonly kind: BlockKind;
+  /** Offset of the first character of the block's first line. */
+  readonly start: number;
+  /** Offset just past the block's last line (including its line break). */
+  readonly end: number;
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Normalised prose with non-prose masked; empty for code, HTML and front matter. */
+  readonly prose: string;
+  readonly headingLevel: number;
+  readonly inList: boolean;
+  readonly inQuote: boolean;
+  /** HTML comments in the block, as document offsets (suppression comments live here). */
+  readonly comments: readonly Comment[];
+}
+
+export interface Comment {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The character that replaces non-prose text: neither a word character nor white space. */
+export const MASK = '\u0001';
+
+const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+
+/** Splits a document into blocks in document order. Total over any input. */
+export function parseBlocks(text: string): Block[] {
+  const { src, lineStart, frontMatterEnd } = prepare(text);
+  const blocks: Block[] = [];
+  if (frontMatterEnd > 0) {
+    blocks.push(makeBlock('frontmatter', text, lineStart, 0, frontMatterEnd, '', 0, false, false));
+  }
+  const tokens: Token[] = [];
+  md.block.parse(src, md, {}, tokens);
+
+  const listItemLines = new Set<number>();
+  for (const t of tokens) if (t.type === 'list_item_open' && t.map) listItemLines.add(t.map[0]);
+
+  let listDepth = 0;
+  let quoteDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'fence':
+      case 'code_block':
+        if (t.map) blocks.push(makeBlock('code', text, lineStart, t.map[0], t.map[1], '', 0, listDepth > 0, quoteDepth > 0));
+        break;
+      case 'html_block':
+        if (t.map) {
+          const block = makeBlock('html', text, lineStart, t.map[0], t.map[1], '', 0, listDepth > 0, quoteDepth > 0);
+          blocks.push({ ...block, comments: findComments(text, block.start, block.end) });
+        }
+        break;
+      case 'table_open': {
+        if (!t.map) break;
+        blocks.push(proseBlock('table', text, src, lineStart, t.map[0], t.map[1], 0, listDepth > 0, quoteDepth > 0, listItemLines));
+        while (i < tokens.length && tokens[i].type !== 'table_close') i++;
+        break;
+      }
+      case 'heading_open':
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        const map = inline?.map ?? t.map;
+        if (!map) break;
+        // A setext heading's underline is part of the heading_open map but not the inline map.
+        const end = t.type === 'heading_open' && t.map ? t.map[1] : map[1];
+        const level = t.type === 'heading_open' ? Number(t.tag.slice(1)) : 0;
+        blocks.push(proseBlock(t.type === 'heading_open' ? 'heading' : 'paragraph', text, src, lineStart, map[0], end, level, listDepth > 0, quoteDepth > 0, listItemLines));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
+
+interface Prepared {
+  /** The text as markdown-it should see it: same length, `\n` line breaks only, front matter blanked. */
+  readonly src: string;
+  /** Offsets of line starts (lines split at `\n` in `src`, which are LSP's lines of `text`). */
+  readonly lineStart: number[];
+  /** Number of lines of front matter (0 when there is none). */
+  readonly frontMatterEnd: number;
+}
+
+function prepare(text: string): Prepared {
+  // `\r\n` -> ` \n` and a lone `\r` -> `\n` keep every offset and LSP's line numbering.
+  let src = text.replace(/\r\n?|\u0000|^\uFEFF/g, (m) => (m === '\r\n' ? ' \n' : m === '\r' ? '\n' : m === '\uFEFF' ? ' ' : '\uFFFD'));
+  const lineStart = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStart.push(i + 1);
+  let frontMatterEnd = 0;
+  if (/^ ?---[ \t]*\n/.test(src)) {
+    for (let line = 1; line < lineStart.length; line++) {
+      const content = src.slice(lineStart[line], (lineStart[line + 1] ?? src.length + 1) - 1);
+      if (/^(---|\.\.\.)[ \t]*$/.test(content)) {
+        frontMatterEnd = line + 1;
+        break;
+      }
+    }
+    if (frontMatterEnd > 0) {
+      const end = lineStart[frontMatterEnd] ?? src.length;
+      src = src.slice(0, end).replace(/[^\n]/g, ' ') + src.slice(end);
+    }
+  }
+  return { src, lineStart, frontMatterEnd };
+}
+
+function lineOffset(lineStart: readonly number[], line: number, length: number): number {
+  return line < lineStart.length ? lineStart[line] : length;
+}
+
+function makeBlock(
+  kind: BlockKind,
+  text: string,
+  lineStart: readonly number[],
+  startLine: number,
+  endLine: number,
+  prose: string,
+  headingLevel: number,
+  inList: boolean,
+  inQuote: boolean,
+): Block {
+  const start = lineOffset(lineStart, startLine, text.length);
+  const end = lineOffset(lineStart, endLine, text.length);
+  return { kind, start, end, startLine, endLine, prose, headingLevel, inList, inQuote, comments: [] };
+}
+
+function proseBlock(
+  kind: BlockKind,
+  text: string,
+  src: string,
+  lineStart: readonly number[],
+  startLine: number,
+  endLine: number,
+  headingLevel: number,
+  inList: boolean,
+  inQuote: boolean,
+  listItemLines: ReadonlySet<number>,
+): Block {
+  const start = lineOffset(lineStart, startLine, text.length);
+  const end = lineOffset(lineStart, endLine, text.length);
+  const lines: string[] = [];
+  for (let line = startLine; line < endLine; line++) {
+    let content = src.slice(lineOffset(lineStart, line, src.length), lineOffset(lineStart, line + 1, src.length));
+    content = maskContainerPrefix(content, inQuote, listItemLines.has(line));
+    if (kind === 'heading') content = maskHeadingMarkup(content, line === endLine - 1 && endLine - startLine > 1);
+    lines.push(content);
+  }
+  const raw = lines.join('');
+  const { masked, comments } = maskInline(raw);
+  return {
+    kind, start, end, startLine, endLine, prose: plainPunctuation(masked), headingLevel, inList, inQuote,
+    comments: comments.map(([s, e]) => ({ start: start + s, end: start + e, text: text.slice(start + s, start + e) })),
+  };
+}
+
+const QUOTE_PREFIX = /^[ \t]{0,3}>[ \t]?/;
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|\n|$)/;
+
+/** Blanks block-quote markers and, on the first line of a list item, its marker(s). */
+function maskContainerPrefix(line: string, inQuote: boolean, startsListItem: boolean): string {
+  let prefix = 0;
+  for (;;) {
+    const rest = line.slice(prefix);
+    const quote = inQuote ? QUOTE_PREFIX.exec(rest) : null;
+    if (quote) {
+      prefix += quote[0].length;
+      continue;
+    }
+    const marker = startsListItem ? LIST_MARKER.exec(rest) : null;
+    if (marker) {
+      prefix += marker[0].length;
+      continue;
+    }
+    break;
+  }
+  return prefix === 0 ? line : ' '.repeat(prefix) + line.slice(prefix);
+}
+
+/** Blanks ATX `#` markers and a setext underline. */
+function maskHeadingMarkup(line: string, isSetextUnderline: boolean): string {
+  if (isSetextUnderline && /^[ \t]*(=+|-+)[ \t]*\n?$/.test(line)) return line.replace(/[^\n]/g, ' ');
+  return line
+    .replace(/^([ \t]*)(#{1,6})(?=[ \t]|\n|$)/, (_m, ws: string, hashes: string) => ws + ' '.repeat(hashes.length))
+    .replace(/([ \t]+)(#+)([ \t]*\n?)$/, (_m, ws: string, hashes: string, tail: string) => ws + ' '.repeat(hashes.length) + tail);
+}
+
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s@<>]+@[^\s@<>]+>/y;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.|mailto:)[^\s<>()[\]`]*[^\s<>()[\]`.,;:!?'"\u2019\u201D]/y;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+/**
+ * Masks what is not prose inside a block: code spans, HTML comments and tags, autolinks,
+ * link destinations and reference labels, bare URLs. Emphasis delimiters become spaces.
+ * Returns the masked text and the comments' [start, end) offsets.
+ */
+export function maskInline(s: string): { masked: string; comments: Array<[number, number]> } {
+  const out = s.split('');
+  const comments: Array<[number, number]> = [];
+  const mask = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = MASK;
+  };
+  let openBrackets = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length && ASCII_PUNCT.test(s[i + 1])) {
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      let n = 1;
+      while (s[i + n] === '`') n++;
+      const close = findBacktickRun(s, i + n, n);
+      if (close >= 0) {
+        mask(i, close + n);
+        i = close + n;
+      } else {
+        i += n;
+      }
+      continue;
+    }
+    if (c === '<') {
+      if (s.startsWith('<!--', i)) {
+        const close = s.indexOf('-->', i + 4);
+        const end = close >= 0 ? close + 3 : s.length;
+        comments.push([i, end]);
+        mask(i, end);
+        i = end;
+        continue;
+      }
+      const end = stickyEnd(AUTOLINK, s, i) ?? stickyEnd(HTML_TAG, s, i);
+      if (end !== undefined) {
+        mask(i, end);
+        i = end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      openBrackets++;
+      i++;
+      continue;
+    }
+    if (c === ']' && openBrackets > 0) {
+      openBrackets--;
+      if (s[i + 1] === '(') {
+        const end = matchParen(s, i + 1);
+        if (end > 0) {
+          mask(i + 1, end);
+          i = end;
+          continue;
+        }
+      } else if (s[i + 1] === '[') {
+        const close = s.indexOf(']', i + 2);
+        if (close > 0 && !s.slice(i + 2, close).includes('\n\n')) {
+          mask(i + 1, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if ((c === 'h' || c === 'f' || c === 'w' || c === 'm') && (i === 0 || !/[A-Za-z0-9]/.test(s[i - 1]))) {
+      const end = stickyEnd(BARE_URL, s, i);
+      if (end !== undefined) {
+        mask(i, end);
+        i = end;
+        continue;
+      }
+    }
+    if (c === '*' || c === '~') out[i] = ' ';
+    else if (c === '_' && (!/[A-Za-z0-9]/.test(s[i - 1] ?? '') || !/[A-Za-z0-9]/.test(s[i + 1] ?? ''))) out[i] = ' ';
+    i++;
+  }
+  return { masked: out.join(''), comments };
+}
+
+function stickyEnd(pattern: RegExp, s: string, at: number): number | undefined {
+  pattern.lastIndex = at;
+  const m = pattern.exec(s);
+  return m ? at + m[0].length : undefined;
+}
+
+function findBacktickRun(s: string, from: number, n: number): number {
+  let j = s.indexOf('`', from);
+  while (j >= 0) {
+    let k = 0;
+    while (s[j + k] === '`') k++;
+    if (k === n) return j;
+    j = s.indexOf('`', j + k);
+  }
+  return -1;
+}
+
+/** Index just past the `)` that closes the `(` at `open`, or -1 (a blank line ends the search). */
+function matchParen(s: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < s.length; k++) {
+    const c = s[k];
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (c === '\n' && s[k + 1] === '\n') return -1;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return k + 1;
+    }
+  }
+  return -1;
+}
+
+function findComments(text: string, start: number, end: number): Comment[] {
+  const comments: Comment[] = [];
+  let i = text.indexOf('<!--', start);
+  while (i >= 0 && i < end) {
+    const close = text.indexOf('-->', i + 4);
+    const stop = close >= 0 && close + 3 <= end ? close + 3 : end;
+    comments.push({ start: i, end: stop, text: text.slice(i, stop) });
+    i = text.indexOf('<!--', stop);
+  }
+  return comments;
+}

@@ -1,0 +1,59 @@
+/**
+ * Character-level normalisation shared by the matcher, the glossary index and the rules.
+ * Every mapping here is one UTF-16 code unit to one, so offsets in normalised text are
+ * offsets in the document.
+ */
+
+/** Typographic apostrophes, quotes and dashes, each mapped to its plain form. */
+const TYPOGRAPHIC: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u02BC': "'", '\u2032': "'",
+  '\u201C': '"', '\u201D': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
+  '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ',
+};
+const TYPOGRAPHIC_PATTERN = /[\u2018\u2019\u02BC\u2032\u201C\u201D\u2010-\u2014\u2212\u00A0\u2007\u202F]/g;
+
+/** Replaces typographic punctuation by its plain form, keeping the length. */
+export function plainPunctuation(text: string): string {
+  return text.replace(TYPOGRAPHIC_PATTERN, (c) => TYPOGRAPHIC[c] ?? c);
+}
+
+/**
+ * The key a written form is looked up by: plain punctuation, single spaces, lower case.
+ * "Leaders’  Statement" and "leaders' statement" share a key.
+ */
+export function formKey(text: string): string {
+  return plainPunctuation(text).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Characters that make up a word for whole-word matching: ASCII alphanumerics, `_`, Latin, Greek and Cyrillic letters. */
+export const WORD_CHAR_CLASS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+const WORD_CHAR = new RegExp(`[${WORD_CHAR_CLASS}]`);
+
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** True when every letter of `text` is upper case and it has at least one letter. */
+export function isAllCaps(text: string): boolean {
+  return /[A-Z]/.test(text) && !/[a-z]/.test(text);
+}
+
+/** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}

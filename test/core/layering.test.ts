@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../helpers/fixtures';
+
+/** Every module specifier a TypeScript file imports or requires. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const specifiers: string[] = [];
+  const pattern = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) specifiers.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return specifiers;
+}
+
+function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? tsFiles(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+suite('layering', () => {
+  test('the core imports neither vscode, the LSP connection nor the server layer', () => {
+    const core = path.join(ROOT, 'server', 'src', 'core');
+    const offences: string[] = [];
+    for (const file of tsFiles(core)) {
+      for (const spec of importsOf(file)) {
+        const resolved = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec;
+        const outside = spec.startsWith('.') && !resolved.startsWith(core);
+        if (spec === 'vscode' || /^vscode-languageserver(\/|$)|^vscode-languageclient|^vscode-jsonrpc/.test(spec) || outside) {
+          offences.push(`${path.relative(ROOT, file)} imports ${spec}`);
+        }
+      }
+    }
+    assert.deepEqual(offences, []);
+  });
+
+  test('the server never imports vscode, and the client imports only protocol.ts from the server', () => {
+    const offences: string[] = [];
+    for (const file of tsFiles(path.join(ROOT, 'server', 'src'))) {
+      if (importsOf(file).includes('vscode')) offences.push(`${path.relative(ROOT, file)} imports vscode`);
+    }
+    for (const file of tsFiles(path.join(ROOT, 'client', 'src'))) {
+      for (const spec of importsOf(file)) {
+        if (spec.includes('server/') && !spec.endsWith('server/src/protocol')) offences.push(`${path.relative(ROOT, file)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(offences, []);
+  });
+
+  test('the import scanner sees the imports it must police', () => {
+    // Guards the test above against a scanner that silently finds nothing.
+    const specs = importsOf(path.join(ROOT, 'server', 'src', 'server.ts'));
+    assert.ok(specs.includes('vscode-languageserver'));
+    assert.ok(specs.includes('./core'));
+  });
+});
