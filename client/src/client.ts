@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FIX_ALL_COMMAND } from '../../server/src/protocol';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'policyLexicon';
@@ -17,6 +18,17 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
+    middleware: {
+      // "Fix all" from the Command Palette carries no arguments: give it the active Markdown document.
+      executeCommand: (command, args, next) => {
+        if (command === FIX_ALL_COMMAND && args.length === 0) {
+          const uri = vscode.window.activeTextEditor?.document.uri.toString();
+          if (!uri) return undefined;
+          return next(command, [uri]);
+        }
+        return next(command, args);
+      },
+    },
     // Hover and completion text comes from glossaries: keep markdown.isTrusted and supportHtml at their false defaults.
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

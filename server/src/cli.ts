@@ -1,94 +1,382 @@
-import { pathToFileURL } from 'node:url';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLexiconService, type DocumentTerm, type LexiconService } from './core';
+import { applyEdits, createLexiconService, RULE_IDS, SEVERITIES, type DocumentTerm, type Glossary, type LexiconService, type Severity } from './core';
 import { loadBuiltinGlossary } from './builtin';
-import { collectMarkdownFiles, displayPath, readDraft } from './files';
+import { readProjectConfig } from './config';
+import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, MAX_FILE_BYTES, walkFiles } from './glossaryFiles';
+import { checkOptions, parseSettings, type Settings } from './lsp/settings';
+import { toDiagnostic } from './lsp/convert';
+import { findRulesDoc } from './rulesDoc';
+import { formatJson, formatSarif, formatStylishFile, formatStylishSummary, unifiedDiff, type FileReport } from './cliOutput';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-const USAGE = `Usage: policy-lexicon <command> [options] <files or folders...>
+const USAGE = `Usage: policy-lexicon <command> [options] <files, folders or globs...>
 
 Commands:
+  check     Check drafts against the glossaries; exit 1 when there are findings
   terms     List the glossary entries each draft mentions, as Markdown
-            (acronym — full name — kind — count), ready to paste as a list of abbreviations.
+            (acronym — full name — kind — count), ready to paste as a list of abbreviations
 
-Options:
-  -h, --help       Show this help
-  -v, --version    Show the version`;
+Options for check:
+  --format <stylish|json|sarif>   Output format (default: stylish)
+  --fix                           Apply every available fix and write the changed files
+  --fix-dry-run                   Print the fixes as a unified diff; write nothing
+  --max-severity <severity>       Exit 1 for findings at or above it (default: warning)
+  --rule <id>=<severity>          Override a rule's severity (off, hint, information, warning, error)
+  --spelling <un|en-GB|en-US|off> House spelling (default: un)
 
-/** Exit codes: 0 done, 1 findings (from \`check\`), 2 usage or configuration error. */
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const args = [...argv];
-  if (args.includes('-h') || args.includes('--help')) {
-    out(USAGE);
-    return 0;
-  }
-  if (args.includes('-v') || args.includes('--version')) {
-    out(VERSION);
-    return 0;
-  }
-  const command = args.shift();
-  if (command !== 'terms') {
-    err(command ? `policy-lexicon: unknown command '${command}'\n\n${USAGE}` : USAGE);
-    return 2;
-  }
-  const unknown = args.find((a) => a.startsWith('-'));
-  if (unknown) {
-    err(`policy-lexicon: unknown option '${unknown}'\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.length === 0) {
-    err(`policy-lexicon: name at least one file or folder\n\n${USAGE}`);
-    return 2;
-  }
+Options for check and terms:
+  --glossary <file>               Add a glossary file (YAML or JSON); may be repeated
+  --no-builtin                    Do not load the built-in glossary
+  --no-color                      No colours, even on a terminal
+  -h, --help                      Show this help
+  -v, --version                   Show the version
 
-  const builtin = loadBuiltinGlossary();
-  if (!builtin.glossary || builtin.problems.some((p) => p.severity === 'error')) {
-    for (const p of builtin.problems) err(`${builtin.path}:${p.line + 1}:${p.character + 1}: ${p.message}`);
-    return 2;
-  }
-  const service = createLexiconService({ glossaries: [builtin.glossary] });
-  let missing = 0;
-  const files = collectMarkdownFiles(args, (input) => {
-    missing++;
-    err(`policy-lexicon: ${input}: no such file or folder`);
-  });
-  const sections: string[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readDraft(file).text;
-    } catch (error) {
-      err(`policy-lexicon: ${file}: cannot read (${(error as Error).message})`);
-      continue;
-    }
-    sections.push(termsSection(service, file, text));
-  }
-  if (sections.length) out(sections.join('\n\n'));
-  return missing > 0 ? 2 : 0;
+Configuration: .policy-lexicon.json in the working directory, then the policyLexicon.*
+keys of .vscode/settings.json, as the editor reads them. Glossary files named *.lexicon.yaml,
+*.lexicon.yml or *.lexicon.json under the working directory are loaded too.
+Rules: docs/rules.md. Exit codes: 0 no findings at or above --max-severity, 1 findings,
+2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly isTty: boolean;
+  readonly cwd: string;
 }
 
-function termsSection(service: LexiconService, file: string, text: string): string {
-  const doc = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'markdown', 1, text);
-  const terms = service.documentTerms(doc);
-  service.forget(doc.uri);
-  const heading = `## ${displayPath(file)}`;
+interface Args {
+  command: 'check' | 'terms';
+  format: 'stylish' | 'json' | 'sarif';
+  fix: boolean;
+  fixDryRun: boolean;
+  maxSeverity: Exclude<Severity, 'off'>;
+  rules: Record<string, Severity>;
+  spelling: string | undefined;
+  glossaries: string[];
+  builtin: boolean | undefined;
+  color: boolean;
+  inputs: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
+  const args: Args = {
+    command: 'check', format: 'stylish', fix: false, fixDryRun: false, maxSeverity: 'warning', rules: {},
+    spelling: undefined, glossaries: [], builtin: undefined, color: true, inputs: [],
+  };
+  const rest = [...argv];
+  if (rest.some((a) => a === '-h' || a === '--help')) return 'help';
+  if (rest.some((a) => a === '-v' || a === '--version')) return 'version';
+  const command = rest.shift();
+  if (command !== 'check' && command !== 'terms') throw new UsageError(command ? `unknown command '${command}'` : 'name a command');
+  args.command = command;
+  const value = (flag: string) => {
+    const v = rest.shift();
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const arg = rest.shift()!;
+    if (arg === '--') {
+      args.inputs.push(...rest.splice(0));
+      break;
+    }
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--rule=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = (name: string) => inline ?? value(name);
+    switch (flag) {
+      case '--format': {
+        const f = take('--format');
+        if (f !== 'stylish' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${f}'`);
+        args.format = f;
+        break;
+      }
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--fix-dry-run':
+        args.fixDryRun = true;
+        break;
+      case '--max-severity': {
+        const s = take('--max-severity');
+        if (!(SEVERITIES as readonly string[]).includes(s) || s === 'off') throw new UsageError(`--max-severity must be error, warning, information or hint, not '${s}'`);
+        args.maxSeverity = s as Exclude<Severity, 'off'>;
+        break;
+      }
+      case '--rule':
+      case '--rule=': {
+        const spec = arg.startsWith('--rule=') ? arg.slice('--rule='.length) : value('--rule');
+        const [id, severity] = spec.split('=');
+        if (!RULE_IDS.includes(id)) throw new UsageError(`--rule: unknown rule '${id}' (known: ${RULE_IDS.join(', ')})`);
+        if (!(SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
+        args.rules[id] = severity as Severity;
+        break;
+      }
+      case '--spelling':
+        args.spelling = take('--spelling');
+        break;
+      case '--glossary':
+        args.glossaries.push(take('--glossary'));
+        break;
+      case '--no-builtin':
+        args.builtin = false;
+        break;
+      case '--no-color':
+      case '--no-colour':
+        args.color = false;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        args.inputs.push(arg);
+    }
+  }
+  if (args.fix && args.fixDryRun) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (args.command === 'terms' && (args.fix || args.fixDryRun)) throw new UsageError('terms does not fix anything');
+  if (args.inputs.length === 0) throw new UsageError('name at least one file, folder or glob');
+  return args;
+}
+
+/** Runs the CLI; returns the exit code. 0: nothing at or above --max-severity; 1: findings; 2: usage or configuration error. */
+export function main(argv: readonly string[], io: Io): number {
+  let args: Args;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    if (parsed === 'version') {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    args = parsed;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`policy-lexicon: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const setup = configure(args, io);
+  if (!setup) return 2;
+  const { service, settings } = setup;
+  const excluded = excludeMatcher(settings.exclude);
+  let missing = false;
+  const files = collectInputs(args.inputs, io.cwd, excluded, (input) => {
+    missing = true;
+    io.err(`policy-lexicon: ${input}: no such file, folder or matching glob\n`);
+  });
+  return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing);
+}
+
+/** Reads the configuration and loads the glossaries; reports problems and returns undefined on a configuration error. */
+function configure(args: Args, io: Io): { service: LexiconService; settings: Settings } | undefined {
+  const project = readProjectConfig(io.cwd);
+  let failed = project.problems.length > 0;
+  for (const problem of project.problems) io.err(`policy-lexicon: ${problem}\n`);
+  const section: Record<string, unknown> = { ...project.section };
+  section.rules = { ...(isObject(section.rules) ? section.rules : {}), ...args.rules };
+  if (args.spelling !== undefined) section.spelling = args.spelling;
+  if (args.builtin !== undefined) section.builtin = args.builtin;
+  const { settings, problems } = parseSettings(section);
+  for (const problem of problems) {
+    failed = true;
+    io.err(`policy-lexicon: configuration: ${problem}\n`);
+  }
+
+  const glossaries: Glossary[] = [];
+  const report = (file: string, p: { line: number; character: number; message: string; severity: string }) => {
+    io.err(`${displayPath(file, io.cwd)}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}\n`);
+  };
+  if (settings.builtin) {
+    const builtin = loadBuiltinGlossary();
+    if (builtin.glossary) glossaries.push(builtin.glossary);
+    for (const p of builtin.problems) report(builtin.path, p);
+  }
+  const excluded = excludeMatcher(settings.exclude);
+  const listed = [...settings.glossaries, ...args.glossaries].map((g) => path.resolve(io.cwd, g));
+  const discovered = [...walkFiles(io.cwd, (name) => GLOSSARY_FILE.test(name), excluded)].filter((f) => !listed.includes(f));
+  for (const file of [...discovered, ...listed]) {
+    const loaded = loadGlossaryFile(file, displayPath(file, io.cwd));
+    for (const p of loaded.problems) {
+      report(file, p);
+      if (p.severity === 'error') failed = true;
+    }
+    if (loaded.glossary) glossaries.push(loaded.glossary);
+  }
+  if (failed) return undefined;
+  return { service: createLexiconService({ glossaries, logger: { log: () => undefined, error: (m) => io.err(`policy-lexicon: ${m}\n`) } }), settings };
+}
+
+/** Expands files, folders and globs into Markdown files, in a stable order, each once. */
+function collectInputs(inputs: readonly string[], cwd: string, excluded: (relative: string) => boolean, onMissing: (input: string) => void): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      out.push(file);
+    }
+  };
+  const markdown = (name: string) => /\.(md|markdown|mdown|mkd)$/i.test(name);
+  for (const input of inputs) {
+    const full = path.resolve(cwd, input);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      for (const file of walkFiles(full, markdown, (rel) => excluded(path.relative(cwd, path.join(full, rel)).split(path.sep).join('/')))) add(file);
+    } else if (stat) {
+      add(full);
+    } else if (picomatch.scan(input).isGlob) {
+      const match = picomatch(input.split(path.sep).join('/'), { dot: false });
+      const before = out.length;
+      for (const file of walkFiles(cwd, markdown, excluded)) if (match(path.relative(cwd, file).split(path.sep).join('/'))) add(file);
+      if (out.length === before) onMissing(input);
+    } else {
+      onMissing(input);
+    }
+  }
+  return out;
+}
+
+interface Draft {
+  readonly text: string;
+  readonly bom: boolean;
+}
+
+/** Reads a draft, or says why it is skipped (unreadable, binary, too large). */
+function readDraft(file: string): Draft | string {
+  let buffer: Buffer;
+  try {
+    if (fs.statSync(file).size > MAX_FILE_BYTES) return `larger than ${MAX_FILE_BYTES} bytes`;
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    return `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  if (buffer.subarray(0, 8192).includes(0)) return 'binary file';
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean): number {
+  const options = checkOptions(settings);
+  const rulesDoc = findRulesDoc();
+  const colour = args.color && io.isTty && args.format === 'stylish';
+  const reports: FileReport[] = [];
+  const counts: Record<string, number> = {};
+  let failing = false;
+  const threshold = SEVERITIES.indexOf(args.maxSeverity);
+  const progress = io.isTty && files.length > 20;
+  files.forEach((file, i) => {
+    if (progress && i % 10 === 0) io.err(`\rChecking ${i + 1}/${files.length}…`);
+    const shown = displayPath(file, io.cwd);
+    const draft = readDraft(file);
+    if (typeof draft === 'string') {
+      io.err(`${progress ? '\r' : ''}policy-lexicon: ${shown}: skipped, ${draft}\n`);
+      return;
+    }
+    const uri = pathToFileURL(file).href;
+    let doc = TextDocument.create(uri, 'markdown', 1, draft.text);
+    if (args.fix || args.fixDryRun) {
+      const edits = service.fixAll(doc, options);
+      if (edits.length > 0) {
+        const fixed = applyEdits(draft.text, edits);
+        if (args.fixDryRun) io.out(unifiedDiff(shown, draft.text, fixed));
+        else writeAtomically(file, (draft.bom ? '\uFEFF' : '') + fixed);
+        if (args.fix) doc = TextDocument.create(uri, 'markdown', 2, fixed);
+      }
+    }
+    const findings = service.diagnose(doc, options);
+    service.forget(uri);
+    for (const f of findings) {
+      counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+      if (SEVERITIES.indexOf(f.severity) >= threshold) failing = true;
+    }
+    const report: FileReport = { path: shown, findings, diagnostics: args.format === 'json' ? findings.map((f) => toDiagnostic(f, uri, rulesDoc)) : [] };
+    if (args.format === 'stylish' && !args.fixDryRun) {
+      const text = formatStylishFile(report, colour);
+      if (text) io.out(text);
+    } else {
+      reports.push({ ...report, findings: args.format === 'sarif' ? findings : [] });
+    }
+  });
+  if (progress) io.err('\r\x1b[K');
+  if (args.format === 'json') io.out(formatJson(reports));
+  else if (args.format === 'sarif') io.out(formatSarif(reports, VERSION));
+  else if (!args.fixDryRun) io.out(formatStylishSummary(counts, files.length, rulesDoc ? 'docs/rules.md' : undefined, colour));
+  if (missing) return 2;
+  return failing ? 1 : 0;
+}
+
+function runTerms(service: LexiconService, files: readonly string[], io: Io, missing: boolean): number {
+  const sections: string[] = [];
+  for (const file of files) {
+    const draft = readDraft(file);
+    if (typeof draft === 'string') {
+      io.err(`policy-lexicon: ${displayPath(file, io.cwd)}: skipped, ${draft}\n`);
+      continue;
+    }
+    const doc = TextDocument.create(pathToFileURL(file).href, 'markdown', 1, draft.text);
+    sections.push(termsSection(service.documentTerms(doc), displayPath(file, io.cwd)));
+    service.forget(doc.uri);
+  }
+  if (sections.length) io.out(`${sections.join('\n\n')}\n`);
+  return missing ? 2 : 0;
+}
+
+function termsSection(terms: readonly DocumentTerm[], shown: string): string {
+  const heading = `## ${shown}`;
   if (terms.length === 0) return `${heading}\n\nNo glossary entries mentioned.`;
   const abbreviations = terms.filter((t) => t.acronym).sort((a, b) => a.acronym!.localeCompare(b.acronym!, 'en'));
   const others = terms.filter((t) => !t.acronym).sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  const line = (t: DocumentTerm) => (t.acronym ? `- ${t.acronym} — ${t.name} — ${kindText(t)} — ${t.count}` : `- ${t.name} — ${kindText(t)} — ${t.count}`);
+  const kind = (t: DocumentTerm) => t.kind.replace(/-/g, ' ');
+  const line = (t: DocumentTerm) => (t.acronym ? `- ${t.acronym} — ${t.name} — ${kind(t)} — ${t.count}` : `- ${t.name} — ${kind(t)} — ${t.count}`);
   const parts = [heading];
   if (abbreviations.length) parts.push(`### Abbreviations\n\n${abbreviations.map(line).join('\n')}`);
   if (others.length) parts.push(`### Other terms\n\n${others.map(line).join('\n')}`);
   return parts.join('\n\n');
 }
 
-function kindText(term: DocumentTerm): string {
-  return term.kind.replace(/-/g, ' ');
+/**
+ * Writes through a temporary file in the same folder and a rename, so a file is either the
+ * old one or the new one, never half written; the file mode is kept.
+ */
+export function writeAtomically(file: string, content: string): void {
+  const mode = fs.statSync(file).mode & 0o7777;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(temp, content, { mode });
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  process.exitCode = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    cwd: process.cwd(),
+  });
 }

@@ -26,3 +26,6 @@ export namespace DocumentTermsRequest {
   export const method = 'policyLexicon/documentTerms';
   export const type = new RequestType<DocumentTermsParams, DocumentTermsResult, void>(method);
 }
+
+/** The command that applies every available fix to a document; its one argument is the document URI. */
+export const FIX_ALL_COMMAND = 'policyLexicon.fixAll';

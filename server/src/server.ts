@@ -1,15 +1,32 @@
 import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
   MarkupKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLexiconService, type Glossary } from './core';
 import { loadBuiltinGlossary } from './builtin';
-import { toCompletionItem, toDocumentTermItem, toHover } from './lsp/convert';
-import { DocumentTermsRequest } from './protocol';
+import {
+  FIX_ALL_KIND,
+  toCodeAction,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentTermItem,
+  toFixAllAction,
+  toHover,
+  toTextEdits,
+} from './lsp/convert';
+import { checkOptions, DEFAULT_SETTINGS, parseSettings, type Settings } from './lsp/settings';
+import { DocumentTermsRequest, FIX_ALL_COMMAND } from './protocol';
+import { findRulesDoc } from './rulesDoc';
+
+/** How long the server waits for `workspace/configuration` before using the defaults. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
 
 /**
  * Wires the core to an LSP connection. Each handler fetches the document, returns an empty
@@ -22,24 +39,103 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${builtin.path}:${problem.line + 1}:${problem.character + 1}: ${problem.message}`);
   }
   const glossaries: Glossary[] = builtin.glossary ? [builtin.glossary] : [];
-  const service = createLexiconService({ glossaries, logger: { log: (m) => connection.console.log(m), error: (m) => connection.console.error(m) } });
+  const logger = { log: (m: string) => connection.console.log(m), error: (m: string) => connection.console.error(m) };
+  const service = createLexiconService({ glossaries, logger });
+  const rulesDoc = findRulesDoc();
 
   let hoverMarkup: MarkupKind = MarkupKind.Markdown;
   let completionMarkup: MarkupKind = MarkupKind.Markdown;
+  let pullConfiguration = false;
+  let pushedSettings: unknown;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const reported = new Set<string>();
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!pullConfiguration) return Promise.resolve(resolveSettings(pushedSettings));
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      const request = connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyLexicon' });
+      const timeout = new Promise<unknown>((resolve) => setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS).unref());
+      settings = Promise.race([request, timeout]).then(resolveSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  };
+
+  const resolveSettings = (raw: unknown): Settings => {
+    const { settings, problems } = parseSettings(raw);
+    for (const problem of problems) {
+      if (!reported.has(problem)) {
+        reported.add(problem);
+        connection.console.warn(`settings: ${problem}; using the default`);
+      }
+    }
+    return settings;
+  };
+
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  /** Checks a document and publishes its findings, unless it changed or closed in the meantime. */
+  const validate = async (uri: string) => {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    try {
+      const findings = service.diagnose(current, checkOptions(settings));
+      await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) });
+    } catch (error) {
+      // Never leave stale findings behind a failure.
+      logger.error(`checking ${uri} failed: ${(error as Error).stack ?? error}`);
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    }
+  };
+
+  const schedule = async (uri: string) => {
+    clearTimeout(timers.get(uri));
+    const { debounceMs } = await settingsFor(uri);
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => void validate(uri), debounceMs));
+  };
+
+  const revalidateAll = () => {
+    for (const doc of documents.all()) void validate(doc.uri);
+  };
 
   connection.onInitialize((params): InitializeResult => {
-    const text = params.capabilities.textDocument;
+    const caps = params.capabilities;
+    const text = caps.textDocument;
     hoverMarkup = text?.hover?.contentFormat?.[0] === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
     completionMarkup =
       text?.completion?.completionItem?.documentationFormat?.[0] === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
+    pullConfiguration = caps.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: false, triggerCharacters: [] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
       },
       serverInfo: { name: 'policy-lexicon', version: VERSION },
     };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLexicon' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settingsCache.clear();
+    const payload = (params.settings as { policyLexicon?: unknown } | undefined)?.policyLexicon;
+    if (!pullConfiguration || payload !== undefined) pushedSettings = payload;
+    if (payload !== undefined) pullConfiguration = false;
+    revalidateAll();
   });
 
   connection.onHover((params) => {
@@ -56,13 +152,55 @@ export function startServer(connection: Connection): void {
     return { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) };
   });
 
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const options = checkOptions(await settingsFor(doc.uri));
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const candidate of service.codeActions(doc, params.range, options)) actions.push(toCodeAction(doc, candidate, rulesDoc));
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const edits = service.fixAll(doc, options);
+      if (edits.length > 0) actions.push(toFixAllAction(doc, edits));
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== FIX_ALL_COMMAND) return null;
+    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+    const doc = uri ? documents.get(uri) : undefined;
+    if (!doc) return { applied: false, changes: 0 };
+    const edits = service.fixAll(doc, checkOptions(await settingsFor(doc.uri)));
+    if (edits.length === 0) return { applied: true, changes: 0 };
+    const result = await connection.workspace.applyEdit({
+      label: 'Fix all Policy Lexicon problems',
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }] },
+    });
+    return { applied: result.applied, changes: edits.length };
+  });
+
   connection.onRequest(DocumentTermsRequest.type, (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { terms: [] };
     return { terms: service.documentTerms(doc).map(toDocumentTermItem) };
   });
 
-  documents.onDidClose((event) => service.forget(event.document.uri));
+  documents.onDidOpen((event) => void validate(event.document.uri));
+  documents.onDidChangeContent((event) => void schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    settingsCache.delete(uri);
+    service.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
   documents.listen(connection);
   connection.listen();
 }

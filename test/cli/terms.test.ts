@@ -41,7 +41,7 @@ suite('cli: terms', () => {
   test('a missing path is reported and the exit code is 2', () => {
     const result = runCli(['terms', 'nope.md'], dir);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /nope\.md: no such file or folder/);
+    assert.match(result.stderr, /nope\.md: no such file, folder or matching glob/);
   });
 
   test('usage errors exit with 2 and say what is wrong', () => {

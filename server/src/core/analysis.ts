@@ -57,8 +57,8 @@ export class DocumentAnalyser {
         memos.push(new Map());
         return;
       }
-      // Block-local results may depend on the kind of block (a heading allows title case), so it is part of the key.
-      const key = `${block.kind}\u0000${block.headingLevel}\u0000${block.prose}`;
+      // Keyed by the source text (findings quote it) and the block's shape (a heading allows title case).
+      const key = `${block.kind}${block.headingLevel}${block.inList ? 'l' : ''}${block.inQuote ? 'q' : ''}\u0000${text.slice(block.start, block.end)}`;
       let cached = next.get(key) ?? this.cache.get(key);
       if (!cached) cached = { mentions: findMentions(block.prose, index), memo: new Map() };
       next.set(key, cached);

@@ -10,11 +10,20 @@ import type { Glossary } from './glossary/schema';
 import { complete, type CompletionResult } from './features/completion';
 import { documentTerms, type DocumentTerm } from './features/documentTerms';
 import { hover, type TermInfo } from './features/hover';
+import { diagnose, type Finding } from './features/diagnostics';
+import { codeActions, fixAll, type CodeActionCandidate } from './features/codeActions';
+import type { CheckOptions, Edit } from './rules/types';
 
 export type { DocumentAnalysis, Mention } from './analysis';
 export type { CompletionCandidate, CompletionResult } from './features/completion';
 export type { DocumentTerm } from './features/documentTerms';
 export type { TermInfo } from './features/hover';
+export type { Finding } from './features/diagnostics';
+export type { CodeActionCandidate } from './features/codeActions';
+export type { CheckOptions, Edit, Fix, Severity, SpellingProfile, Rule } from './rules/types';
+export { DEFAULT_CHECK_OPTIONS, SEVERITIES, SPELLING_PROFILES } from './rules/types';
+export { RULES, RULE_IDS } from './rules';
+export { applyEdits } from './edits';
 export type { Entry, EntryKind, Glossary, GlossaryProblem, LoadResult, Source, Variant } from './glossary/schema';
 export { ENTRY_KINDS } from './glossary/schema';
 export { loadGlossary } from './glossary/load';
@@ -47,6 +56,12 @@ export interface LexiconService {
   complete(doc: TextDocument, position: Position): CompletionResult;
   /** The glossary entries a document mentions, with counts and first ranges. */
   documentTerms(doc: TextDocument): DocumentTerm[];
+  /** Every finding of the enabled rules, in document order. */
+  diagnose(doc: TextDocument, options: CheckOptions): Finding[];
+  /** Quick fixes for the findings touching the range, recomputed on this document version. */
+  codeActions(doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions): CodeActionCandidate[];
+  /** Every available fix as one set of edits on this document version; applying it twice changes nothing more. */
+  fixAll(doc: TextDocument, options: CheckOptions): Edit[];
   /** Drops everything kept about a document (on close). */
   forget(uri: string): void;
 }
@@ -78,6 +93,10 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     hover: (doc: TextDocument, position: Position) => hover(doc, analyse(doc), index, position),
     complete: (doc: TextDocument, position: Position) => complete(doc, analyse(doc), index, position),
     documentTerms: (doc: TextDocument) => documentTerms(doc, analyse(doc)),
+    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(doc, analyse(doc), index, options, init.logger),
+    codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
+      codeActions(doc, analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
+    fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),
     forget(uri: string) {
       analysers.delete(uri);
       latest.delete(uri);

@@ -37,6 +37,8 @@ export interface Citation {
   readonly written: string;
   /** Position in a list of numbers after one keyword (0 for the first). */
   readonly listIndex: number;
+  /** How many numbers follow the keyword. */
+  readonly listSize: number;
   readonly symbol: boolean;
 }
 
@@ -84,19 +86,17 @@ function findCitations(prose: string, index: GlossaryIndex): BlockMention[] {
     const [, body, keyword, first, rest] = m;
     const keywordStart = m.index + (body ? m[0].indexOf(keyword, body.length) : 0);
     const firstStart = m.index + m[0].indexOf(first, keywordStart - m.index + keyword.length);
-    out.push(citationMention(index, keywordStart, firstStart + first.length, first, keyword, body, 0, false));
-    if (rest) {
-      const restStart = firstStart + first.length;
-      const list = new RegExp(LIST_NUMBER);
-      let n = 1;
-      for (let r = list.exec(rest); r; r = list.exec(rest)) {
-        out.push(citationMention(index, restStart + r.index, restStart + r.index + r[0].length, r[0], keyword, body, n++, false));
-      }
-    }
+    const more = rest ? [...rest.matchAll(new RegExp(LIST_NUMBER))] : [];
+    const size = 1 + more.length;
+    out.push(citationMention(index, keywordStart, firstStart + first.length, first, keyword, body, 0, size, false));
+    const restStart = firstStart + first.length;
+    more.forEach((r, n) => {
+      out.push(citationMention(index, restStart + r.index!, restStart + r.index! + r[0].length, r[0], keyword, body, n + 1, size, false));
+    });
   }
   const symbol = new RegExp(SYMBOL);
   for (let m = symbol.exec(prose); m; m = symbol.exec(prose)) {
-    out.push(citationMention(index, m.index, m.index + m[0].length, `${m[1]}/${m[2]}`, 'A/RES/', undefined, 0, true));
+    out.push(citationMention(index, m.index, m.index + m[0].length, `${m[1]}/${m[2]}`, 'A/RES/', undefined, 0, 1, true));
   }
   return out;
 }
@@ -109,6 +109,7 @@ function citationMention(
   keyword: string,
   body: string | undefined,
   listIndex: number,
+  listSize: number,
   symbol: boolean,
 ): BlockMention {
   const number = written.replace(/\s+/g, '').replace('-', '/');
@@ -116,7 +117,7 @@ function citationMention(
   const entry = index.resolutions.get(number);
   return {
     start, end, entry, ref: undefined, plural: false, caseMismatch: false,
-    citation: { number, session, keyword, body: body?.replace(/\s+/g, ' '), written, listIndex, symbol },
+    citation: { number, session, keyword, body: body?.replace(/\s+/g, ' '), written, listIndex, listSize, symbol },
   };
 }
 

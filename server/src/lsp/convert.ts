@@ -1,5 +1,16 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver';
-import type { CompletionCandidate, DocumentTerm, EntryKind, TermInfo } from '../core';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type Hover,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeActionCandidate, CompletionCandidate, DocumentTerm, Edit, EntryKind, Finding, Severity, TermInfo } from '../core';
 import type { DocumentTermItem } from '../protocol';
 import { plainMarkup, termInfoMarkup } from './markup';
 
@@ -39,4 +50,65 @@ export function toCompletionItem(candidate: CompletionCandidate, markup: MarkupK
 
 export function toDocumentTermItem(term: DocumentTerm): DocumentTermItem {
   return { id: term.id, kind: term.kind, name: term.name, acronym: term.acronym ?? null, count: term.count, firstRange: term.firstRange };
+}
+
+/** The diagnostic `source` of every Policy Lexicon finding. */
+export const SOURCE = 'policy-lexicon';
+
+const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries for code actions: only which rule; fixes are recomputed on the current text. */
+export interface DiagnosticData {
+  readonly rule: string;
+}
+
+/**
+ * A finding as an LSP diagnostic. `rulesDoc` is the URI of docs/rules.md; the rule's section is
+ * its anchor, as in the CLI's output.
+ */
+export function toDiagnostic(finding: Finding, uri: string, rulesDoc: string | undefined): Diagnostic {
+  const data: DiagnosticData = { rule: finding.rule };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: rulesDoc ? { href: `${rulesDoc}#${finding.rule}` } : undefined,
+    source: SOURCE,
+    message: finding.message,
+    relatedInformation: finding.related.length
+      ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
+      : undefined,
+    data,
+  };
+}
+
+export function toTextEdits(doc: TextDocument, edits: readonly Edit[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+}
+
+/** A quick fix as a versioned edit: the editor refuses it if the document changed since. */
+export function toCodeAction(doc: TextDocument, candidate: CodeActionCandidate, rulesDoc: string | undefined): CodeAction {
+  return {
+    title: candidate.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(candidate.finding, doc.uri, rulesDoc)],
+    isPreferred: candidate.preferred || undefined,
+    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, candidate.edits) }] },
+  };
+}
+
+/** The source action that fixes everything (`editor.codeActionsOnSave` can run it). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policyLexicon`;
+
+export function toFixAllAction(doc: TextDocument, edits: readonly Edit[]): CodeAction {
+  return {
+    title: 'Fix all Policy Lexicon problems',
+    kind: FIX_ALL_KIND,
+    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }] },
+  };
 }

@@ -24,7 +24,8 @@ const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
  */
 export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, Entry>;
-  readonly forms: ReadonlyMap<string, FormRef>;
+  /** Every written form by its key; forms differing only in case share a key (highest rank first). */
+  readonly forms: ReadonlyMap<string, readonly FormRef[]>;
   readonly resolutions: ReadonlyMap<string, Entry>;
   /** Entries by acronym (exact case). */
   readonly acronyms: ReadonlyMap<string, Entry>;
@@ -39,17 +40,24 @@ export class GlossaryIndex {
     for (const glossary of glossaries) for (const entry of glossary.entries) entries.set(entry.id, entry);
     this.entries = entries;
 
-    const forms = new Map<string, FormRef>();
+    const forms = new Map<string, FormRef[]>();
     const resolutions = new Map<string, Entry>();
     const acronyms = new Map<string, Entry>();
     const add = (entry: Entry, type: FormType, text: string, variant?: Variant) => {
       const key = formKey(text);
       if (key === '') return;
-      const existing = forms.get(key);
-      // A name or acronym outranks an accepted form or a variant of another entry with the same key.
-      if (existing && existing.entry.id !== entry.id && rank(existing.type) < rank(type)) return;
-      if (existing && existing.entry.id === entry.id && rank(existing.type) <= rank(type)) return;
-      forms.set(key, { entry, type, text, variant, acronymLike: isAcronymLike(text) });
+      const ref: FormRef = { entry, type, text, variant, acronymLike: isAcronymLike(text) };
+      const list = forms.get(key);
+      if (!list) {
+        forms.set(key, [ref]);
+        return;
+      }
+      // Several forms can share a key when they differ only in case ("ICT" and a title-case accepted
+      // form). Another entry's form is replaced when this one ranks at least as high (later glossaries win).
+      const others = list.filter((r) => r.entry.id !== entry.id);
+      if (others.length && rank(others[0].type) > rank(type)) return;
+      const own = list.filter((r) => r.entry.id === entry.id);
+      forms.set(key, [...own, ref].sort((a, b) => rank(b.type) - rank(a.type)));
     };
     for (const entry of entries.values()) {
       add(entry, 'name', entry.name);
@@ -68,7 +76,7 @@ export class GlossaryIndex {
     this.acronyms = acronyms;
 
     const alternatives: string[] = [];
-    for (const ref of forms.values()) {
+    for (const [ref] of forms.values()) {
       if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
       // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
       const body = escapeRegExp(plainPunctuation(ref.text).trim()).replace(/\s+/g, '\\s+');
@@ -86,14 +94,18 @@ export class GlossaryIndex {
     return this.pattern ? new RegExp(this.pattern) : undefined;
   }
 
-  /** Finds the form a matched text stands for, and whether it was written as a plural acronym. */
+  /**
+   * Finds the form a matched text stands for, and whether it was written as a plural acronym.
+   * Among forms that differ only in case, the one written exactly wins.
+   */
   lookup(matched: string): { ref: FormRef; plural: boolean } | undefined {
     const key = formKey(matched);
-    const ref = this.forms.get(key);
-    if (ref) return { ref, plural: false };
+    const refs = this.forms.get(key);
+    if (refs) return { ref: pickExact(refs, matched), plural: false };
     if (key.endsWith('s')) {
       const singular = this.forms.get(key.slice(0, -1));
-      if (singular?.acronymLike) return { ref: singular, plural: true };
+      const ref = singular && pickExact(singular, matched.slice(0, -1));
+      if (ref?.acronymLike) return { ref, plural: true };
     }
     return undefined;
   }
@@ -103,6 +115,11 @@ export class GlossaryIndex {
     this.words ??= new WordIndex(this.entries.values());
     return this.words.find(prefix.toLowerCase(), limit);
   }
+}
+
+function pickExact(refs: readonly FormRef[], written: string): FormRef {
+  const plain = plainPunctuation(written).replace(/\s+/g, ' ');
+  return refs.find((r) => plainPunctuation(r.text).replace(/\s+/g, ' ') === plain) ?? refs[0];
 }
 
 function rank(type: FormType): number {

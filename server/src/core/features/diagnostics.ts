@@ -1,0 +1,151 @@
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentAnalysis } from '../analysis';
+import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import { RULES } from '../rules';
+import type { CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
+import { lineStarts } from '../text';
+
+/** A finding with its rule, severity and LSP range. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly start: number;
+  readonly end: number;
+  readonly range: { readonly start: Position; readonly end: Position };
+  readonly message: string;
+  readonly fix: Fix | undefined;
+  readonly related: ReadonlyArray<{ readonly range: { readonly start: Position; readonly end: Position }; readonly message: string }>;
+}
+
+export interface RuleErrorSink {
+  error(message: string): void;
+}
+
+/** Runs every enabled rule over a document; isolated per rule, so one failing rule costs only its own findings. */
+export function rawFindings(
+  analysis: DocumentAnalysis,
+  index: GlossaryIndex,
+  options: CheckOptions,
+  log?: RuleErrorSink,
+): Array<{ rule: Rule; severity: Exclude<Severity, 'off'>; finding: RawFinding }> {
+  const out: Array<{ rule: Rule; severity: Exclude<Severity, 'off'>; finding: RawFinding }> = [];
+  const suppressed = suppressions(analysis);
+  const base = { text: analysis.text, analysis, index, options };
+  for (const rule of RULES) {
+    const severity = options.rules[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      const found = rule.scope === 'block' ? blockFindings(rule, base) : rule.check(base);
+      for (const finding of found) {
+        if (!suppressed(rule.id, finding.start)) out.push({ rule, severity, finding });
+      }
+    } catch (error) {
+      log?.error(`rule ${rule.id} failed and was skipped: ${(error as Error).stack ?? error}`);
+    }
+  }
+  out.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || (a.rule.id < b.rule.id ? -1 : 1));
+  return out;
+}
+
+/** Findings of a block rule, taken from each block's memo while its text is unchanged. */
+function blockFindings(rule: Extract<Rule, { scope: 'block' }>, base: { text: string; analysis: DocumentAnalysis; index: GlossaryIndex; options: CheckOptions }): RawFinding[] {
+  const { analysis } = base;
+  const key = `rule:${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`;
+  const out: RawFinding[] = [];
+  let m = 0;
+  analysis.blocks.forEach((block, b) => {
+    if (!block.prose) return;
+    const memo = analysis.memos[b];
+    let relative = memo.get(key) as RawFinding[] | undefined;
+    if (!relative) {
+      const first = m;
+      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+      const found = rule.checkBlock({ ...base, block, blockIndex: b, mentions: analysis.mentions.slice(first, m) });
+      relative = found.map((f) => shift(f, -block.start));
+      memo.set(key, relative);
+    } else {
+      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+    }
+    for (const f of relative) out.push(shift(f, block.start));
+  });
+  return out;
+}
+
+function shift(f: RawFinding, by: number): RawFinding {
+  if (by === 0) return f;
+  return {
+    start: f.start + by,
+    end: f.end + by,
+    message: f.message,
+    fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) },
+    related: f.related?.map((r) => ({ start: r.start + by, end: r.end + by, message: r.message })),
+  };
+}
+
+/** Positions every finding. */
+export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink): Finding[] {
+  return rawFindings(analysis, index, options, log).map(({ rule, severity, finding }) => ({
+    rule: rule.id,
+    severity,
+    start: finding.start,
+    end: finding.end,
+    range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+    message: finding.message,
+    fix: finding.fix,
+    related: (finding.related ?? []).map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })),
+  }));
+}
+
+const DIRECTIVE = /^<!--\s*policy-lexicon-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->$/;
+
+/**
+ * Suppression comments: `<!-- policy-lexicon-disable-next-line [rule …] -->` silences the
+ * line after the comment; `<!-- policy-lexicon-disable [rule …] -->` … `<!-- policy-lexicon-enable [rule …] -->`
+ * a stretch of text. Without rule ids they apply to every rule.
+ */
+export function suppressions(analysis: DocumentAnalysis): (rule: string, offset: number) => boolean {
+  const starts = lineStarts(analysis.text);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const lines: Array<{ line: number; rules: Set<string> | undefined }> = [];
+  const ranges: Array<{ start: number; end: number; rules: Set<string> | undefined }> = [];
+  const open: Array<{ start: number; rules: Set<string> | undefined }> = [];
+  for (const block of analysis.blocks) {
+    for (const comment of block.comments) {
+      const m = DIRECTIVE.exec(comment.text.trim());
+      if (!m) continue;
+      const ids = m[2].split(/[\s,]+/).filter(Boolean);
+      const rules = ids.length ? new Set(ids) : undefined;
+      if (m[1] === 'disable-next-line') lines.push({ line: lineOf(comment.end) + 1, rules });
+      else if (m[1] === 'disable-line') lines.push({ line: lineOf(comment.start), rules });
+      else if (m[1] === 'disable') open.push({ start: comment.end, rules });
+      else {
+        // An enable without rule ids closes everything; with ids, the matching disables.
+        for (let i = open.length - 1; i >= 0; i--) {
+          const o = open[i];
+          if (!rules || (o.rules && [...o.rules].every((r) => rules.has(r)))) {
+            ranges.push({ start: o.start, end: comment.start, rules: o.rules });
+            open.splice(i, 1);
+          }
+        }
+      }
+    }
+  }
+  for (const o of open) ranges.push({ start: o.start, end: analysis.text.length, rules: o.rules });
+  if (!lines.length && !ranges.length) return () => false;
+  return (rule, offset) => {
+    const line = lineOf(offset);
+    return (
+      lines.some((l) => l.line === line && (!l.rules || l.rules.has(rule))) ||
+      ranges.some((r) => offset >= r.start && offset < r.end && (!r.rules || r.rules.has(rule)))
+    );
+  };
+}

@@ -1,0 +1,101 @@
+import type { Mention } from '../analysis';
+import type { Block } from '../markdown/blocks';
+import { MASK } from '../markdown/blocks';
+import { SPELLING_FAMILIES } from './spellingData';
+
+/** Characters that may stand between a sentence start and its first word. */
+const OPENERS = new Set(['"', "'", '(', '[', ' ', '\t', '\n', '\r', MASK, '*', '_', '~', '|', '>', '-']);
+
+/**
+ * Whether `offset` starts a sentence within its block: only white space, opening quotes,
+ * brackets or markup stand between it and the block's start or a full stop, question mark,
+ * exclamation mark or colon.
+ */
+export function isSentenceStart(block: Block, offset: number): boolean {
+  const prose = block.prose;
+  let i = offset - block.start - 1;
+  while (i >= 0 && OPENERS.has(prose[i])) {
+    if (prose[i] === '\n' && i > 0 && prose[i - 1] === '\n') return true;
+    i--;
+  }
+  if (i < 0) return true;
+  return prose[i] === '.' || prose[i] === '!' || prose[i] === '?' || prose[i] === ':' || prose[i] === '|';
+}
+
+/** Gives `replacement` the case pattern of `written`: ALL CAPS stays all caps, an initial capital stays. */
+export function matchCase(written: string, replacement: string): string {
+  if (/[A-Z]/.test(written) && written === written.toUpperCase() && written.length > 1) return replacement.toUpperCase();
+  if (/^[A-Z]/.test(written) && /^[a-z]/.test(replacement)) return replacement[0].toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+/** Capitalises the first letter (for a replacement at the start of a sentence). */
+export function capitalise(text: string): string {
+  return text.length ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** A word of prose with its offsets in the document. */
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** A comma, semicolon, colon, bracket, quote or sentence end follows: phrases do not run past it. */
+  readonly breakAfter: boolean;
+}
+
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F.'&]*/g;
+
+/** Splits a block's prose into words; hyphens and white space separate words. */
+export function tokenize(block: Block): Token[] {
+  const prose = block.prose;
+  const tokens: Token[] = [];
+  for (let m = TOKEN.exec(prose); m; m = TOKEN.exec(prose)) {
+    let text = m[0];
+    const startRel = m.index;
+    // "Partnership." ends a sentence; "U.S." keeps its stops.
+    let sentenceEnd = false;
+    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) {
+      text = text.slice(0, -1);
+      sentenceEnd = true;
+    }
+    if (text.endsWith("'")) text = text.slice(0, -1);
+    const endRel = startRel + text.length;
+    const next = prose.slice(startRel + m[0].length).match(/^[^A-Za-z0-9\u00C0-\u024F]*/)![0];
+    const breakAfter = sentenceEnd || /[,;:!?()[\]"\u0001]|\n\s*\n/.test(next);
+    tokens.push({ text, start: block.start + startRel, end: block.start + endRel, breakAfter });
+  }
+  return tokens;
+}
+
+const SPELLING_KEY = new Map<string, string>();
+for (const family of SPELLING_FAMILIES) {
+  family.us.forEach((us, i) => {
+    SPELLING_KEY.set(us, family.un[i]);
+    SPELLING_KEY.set(family.gb[i], family.un[i]);
+  });
+}
+
+/**
+ * A word's key for "almost the same word": lower case, no apostrophe, one spelling for
+ * American and British forms, singular. "Centers" and "centre" share a key; so do "City" and "Cities".
+ */
+export function softKey(word: string): string {
+  let w = word.toLowerCase().replace(/['\u2019]/g, '');
+  w = SPELLING_KEY.get(w) ?? w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+/** Words that carry no meaning for "how much of a name is there". */
+export const STOPWORDS = new Set(['of', 'on', 'the', 'and', 'for', 'in', 'to', 'a', 'an', 'at', 'by', 'with']);
+
+/** The mention covering [start, end) entirely, or overlapping it, among a block's mentions. */
+export function overlapping(mentions: readonly Mention[], start: number, end: number): Mention[] {
+  return mentions.filter((m) => m.start < end && m.end > start);
+}
+
+/** Text for a message: line breaks and runs of spaces become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

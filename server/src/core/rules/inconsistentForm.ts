@@ -1,0 +1,52 @@
+import type { Mention } from '../analysis';
+import { formKey } from '../text';
+import { capitalise, isSentenceStart, oneLine, softKey } from './common';
+import type { DocumentRule, RawFinding, RuleContext } from './types';
+
+/**
+ * Flags one document writing the same admitted term two ways: "cyberspace" and "cyber space",
+ * "capacity building" and "capacity-building". Only spellings of the same words count (spaces,
+ * hyphens, apostrophes, British/US spelling); a short and a long name ("General Assembly",
+ * "United Nations General Assembly") are both normal in one text. Later forms align with the
+ * form used first. A listed variant is `non-canonical` instead.
+ */
+export const inconsistentForm: DocumentRule = {
+  id: 'inconsistent-form',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'One document writing two admitted forms of the same term; later uses should follow the first.',
+  check({ analysis }: RuleContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    const first = new Map<string, Mention>();
+    for (const mention of analysis.mentions) {
+      const ref = mention.ref;
+      if (!ref || !mention.entry || ref.type === 'variant') continue;
+      const group = `${mention.entry.id}\u0000${spellingKey(ref.text)}`;
+      const earlier = first.get(group);
+      if (!earlier) {
+        first.set(group, mention);
+        continue;
+      }
+      if (formKey(earlier.ref!.text) === formKey(ref.text)) continue;
+      const block = analysis.blocks[mention.block];
+      const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
+      findings.push({
+        start: mention.start,
+        end: mention.end,
+        message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
+        fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
+        related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
+      });
+    }
+    return findings;
+  },
+};
+
+/** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
+function spellingKey(text: string): string {
+  return formKey(text)
+    .split(/[\s\-]+/)
+    .map(softKey)
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,208 @@
+import type { Entry } from '../glossary/schema';
+import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import { escapeRegExp } from '../text';
+import { isSentenceStart, softKey, STOPWORDS, tokenize, type Token } from './common';
+import type { BlockContext, BlockRule, RawFinding } from './types';
+
+/**
+ * Flags a phrase that is close to an official multi-word name but is not it and is not a
+ * listed variant: one word substituted, dropped, added or swapped (names of four words or
+ * more), or only "soft" differences at any length: singular/plural, British/US spelling,
+ * "Cyber Security" for "Cybersecurity". Candidates come from a word index of the names,
+ * anchored on the rarer of each name's first two words; no phrase is compared with every name.
+ */
+export const nearMiss: BlockRule = {
+  id: 'near-miss',
+  scope: 'block',
+  defaultSeverity: 'warning',
+  description: 'A phrase close to an official multi-word name that is neither the name nor a listed variant.',
+  checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
+    const anchors = nameAnchors(index);
+    const tokens = tokenize(block);
+    const best = new Map<number, { entry: Entry; end: number; cost: number }>();
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = anchors.byWord.get(softKey(tokens[i].text));
+      if (!candidates) continue;
+      for (const { name, anchor } of candidates) {
+        for (const start of [i - anchor - 1, i - anchor, i - anchor + 1]) {
+          if (start < 0 || start > i) continue;
+          const match = bestWindow(name, tokens, start);
+          if (!match) continue;
+          const from = tokens[start].start;
+          const to = tokens[match.last].end;
+          if (!acceptable(name, match, from, to, mentions)) continue;
+          // Right before "(ACR)" of the same entry, the phrase is an expansion: `wrong-expansion` reports it.
+          if (name.entry.acronym && new RegExp(`^\\s*\\(\\s*${escapeRegExp(name.entry.acronym)}\\s*\\)`).test(text.slice(to, to + name.entry.acronym.length + 12))) continue;
+          const previous = best.get(from);
+          if (!previous || match.cost < previous.cost) best.set(from, { entry: name.entry, end: to, cost: match.cost });
+        }
+      }
+    }
+    // The cheapest candidates win; an overlapping costlier one ("the U.S.-ASEAN Smart City …") is dropped.
+    const chosen: Array<{ start: number; end: number; entry: Entry }> = [];
+    for (const [start, c] of [...best].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0])) {
+      if (chosen.some((o) => start < o.end && c.end > o.start)) continue;
+      chosen.push({ start, end: c.end, entry: c.entry });
+    }
+    const findings: RawFinding[] = [];
+    for (const { start, end, entry } of chosen.sort((a, b) => a.start - b.start)) {
+      const written = text.slice(start, end);
+      const fixed = isSentenceStart(block, start) ? entry.name[0].toUpperCase() + entry.name.slice(1) : entry.name;
+      findings.push({
+        start,
+        end,
+        message: `"${written.replace(/\s+/g, ' ')}" is close to the official name "${entry.name}" but is not it.`,
+        fix: { title: `Replace with "${fixed}"`, edits: [{ start, end, newText: fixed }] },
+      });
+    }
+    return findings;
+  },
+};
+
+interface Name {
+  readonly entry: Entry;
+  /** Soft keys of the name's words. */
+  readonly words: readonly string[];
+  /** The words in lower case, for exact comparison. */
+  readonly raw: readonly string[];
+  /** How many of the name's words start with a capital or a digit. */
+  readonly capitals: number;
+  readonly contentWords: number;
+}
+
+interface Anchors {
+  readonly byWord: Map<string, Array<{ name: Name; anchor: number }>>;
+}
+
+const anchorCache = new WeakMap<GlossaryIndex, Anchors>();
+
+/** Built once per glossary index: each name of three words or more, filed under its rarer first or second word. */
+function nameAnchors(index: GlossaryIndex): Anchors {
+  let anchors = anchorCache.get(index);
+  if (anchors) return anchors;
+  const names: Name[] = [];
+  const frequency = new Map<string, number>();
+  for (const entry of index.entries.values()) {
+    if (entry.kind === 'resolution') continue;
+    const split = splitWords(entry.name);
+    const raw = split.map(lower);
+    const capitals = split.filter(startsCapital).length;
+    const words = raw.map(softKey);
+    if (words.length < 3) continue;
+    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length });
+    for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  }
+  const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
+  for (const name of names) {
+    const anchor = (frequency.get(name.words[1]) ?? 0) < (frequency.get(name.words[0]) ?? 0) ? 1 : 0;
+    const list = byWord.get(name.words[anchor]) ?? [];
+    list.push({ name, anchor });
+    byWord.set(name.words[anchor], list);
+  }
+  anchors = { byWord };
+  anchorCache.set(index, anchors);
+  return anchors;
+}
+
+function startsCapital(word: string): boolean {
+  return /^[A-Z0-9\u00C0-\u00DE]/.test(word);
+}
+
+function lower(word: string): string {
+  return word.toLowerCase().replace(/['\u2019]/g, '');
+}
+
+function splitWords(text: string): string[] {
+  return text.split(/[\s\-\u2010-\u2014]+/).map((w) => w.replace(/\.$/, (m) => (w.indexOf('.') === w.length - 1 ? '' : m))).filter(Boolean);
+}
+
+interface WindowMatch {
+  readonly last: number;
+  readonly cost: number;
+  readonly hard: number;
+  readonly firstOrLastMatches: boolean;
+}
+
+const SOFT = 0.25;
+
+/**
+ * The best alignment of a name's words with the tokens from `start` on: word-level edit
+ * distance where a soft difference costs a quarter and a substitution, insertion, deletion or
+ * swap of adjacent words costs one. Phrases stop at punctuation.
+ */
+function bestWindow(name: Name, tokens: readonly Token[], start: number): WindowMatch | undefined {
+  const words = name.words;
+  const m = words.length;
+  let best: WindowMatch | undefined;
+  for (let n = Math.max(1, m - 1); n <= m + 1; n++) {
+    const last = start + n - 1;
+    if (last >= tokens.length) break;
+    if (tokens.slice(start, last).some((t) => t.breakAfter)) break;
+    const text = tokens.slice(start, last + 1).map((t) => t.text);
+    // A near miss of a proper name is written like one: "ASEAN cyber capacity development is" is prose.
+    if (text.filter(startsCapital).length < name.capitals - 1) continue;
+    const result = align(name, text);
+    if (!result) continue;
+    const firstOrLastMatches = softKey(text[0]) === words[0] || softKey(text[n - 1]) === words[m - 1];
+    // On equal cost, a window as long as the name wins: "Development Programme" is a changed word, not a dropped one.
+    const better = !best || result.cost < best.cost || (result.cost === best.cost && Math.abs(n - m) < Math.abs(best.last - start + 1 - m));
+    if (better) best = { last, cost: result.cost, hard: result.hard, firstOrLastMatches };
+  }
+  return best;
+}
+
+/** Word-level edit distance with soft matches, compound words and adjacent swaps. */
+function align(name: Name, text: readonly string[]): { cost: number; hard: number } | undefined {
+  const { words, raw } = name;
+  const m = words.length;
+  const n = text.length;
+  const keys = text.map(softKey);
+  const lowered = text.map(lower);
+  const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const hard: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  cost[0][0] = 0;
+  const relax = (i: number, j: number, c: number, h: number) => {
+    if (c < cost[i][j] || (c === cost[i][j] && h < hard[i][j])) {
+      cost[i][j] = c;
+      hard[i][j] = h;
+    }
+  };
+  for (let i = 0; i <= m; i++) {
+    for (let j = 0; j <= n; j++) {
+      const c = cost[i][j];
+      if (c === Infinity) continue;
+      const h = hard[i][j];
+      if (i < m && j < n) {
+        const exact = raw[i] === lowered[j];
+        const soft = exact || words[i] === keys[j];
+        relax(i + 1, j + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
+      }
+      if (i < m) relax(i + 1, j, c + 1, h + 1);
+      if (j < n) relax(i, j + 1, c + 1, h + 1);
+      // "Cyber Security" written for "Cybersecurity", and the other way round.
+      if (i < m && j + 1 < n && softKey(keys[j] + keys[j + 1]) === words[i]) relax(i + 1, j + 2, c + SOFT, h);
+      if (i + 1 < m && j < n && softKey(words[i] + words[i + 1]) === keys[j]) relax(i + 2, j + 1, c + SOFT, h);
+      if (i + 1 < m && j + 1 < n && words[i] === keys[j + 1] && words[i + 1] === keys[j]) relax(i + 2, j + 2, c + 1, h + 1);
+    }
+  }
+  return cost[m][n] === Infinity ? undefined : { cost: cost[m][n], hard: hard[m][n] };
+}
+
+function acceptable(
+  name: Name,
+  match: WindowMatch,
+  from: number,
+  to: number,
+  mentions: BlockContext['mentions'],
+): boolean {
+  if (match.cost === 0 || match.hard > 1 || !match.firstOrLastMatches) return false;
+  if (match.hard === 1 && name.words.length < 4) return false;
+  if (match.cost > 1.25) return false;
+  // A phrase that is mostly a recognised term (of this entry or another) is that term, not a near miss.
+  for (const m of mentions) {
+    if (m.start >= to || m.end <= from) continue;
+    if (m.entry === name.entry) return false;
+    if (m.end - m.start >= 0.6 * (to - from)) return false;
+  }
+  return true;
+}

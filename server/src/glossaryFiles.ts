@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { loadGlossary, type Glossary, type GlossaryProblem } from './core';
+
+/** Glossary files found in a workspace by name. */
+export const GLOSSARY_FILE = /\.lexicon\.(ya?ml|json)$/i;
+
+/** Largest file the walkers read; a larger one is reported and skipped. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A matcher for `policyLexicon.exclude` globs, applied to paths relative to the root (POSIX). */
+export function excludeMatcher(globs: readonly string[]): (relative: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const match = picomatch([...globs], { dot: true });
+  return (relative) => match(relative) || match(`${relative}/`);
+}
+
+/**
+ * Walks a folder in a stable order, skipping excluded paths, and yields files whose name
+ * matches. Symbolic links are not followed, so a link cycle cannot trap the walk.
+ */
+export function* walkFiles(root: string, accept: (name: string) => boolean, excluded: (relative: string) => boolean, start = root): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(start, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(start, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    if (excluded(relative) || (entry.isDirectory() && excluded(`${relative}/x`))) continue;
+    if (entry.isDirectory()) yield* walkFiles(root, accept, excluded, full);
+    else if (entry.isFile() && accept(entry.name)) yield full;
+  }
+}
+
+export interface LoadedGlossaryFile {
+  readonly file: string;
+  readonly glossary: Glossary | undefined;
+  readonly problems: readonly GlossaryProblem[];
+}
+
+/** Reads and validates one glossary file; an unreadable file becomes a problem, never an exception. */
+export function loadGlossaryFile(file: string, label = path.basename(file)): LoadedGlossaryFile {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const message = `cannot read the glossary: ${(error as Error).message}`;
+    return { file, glossary: undefined, problems: [{ message, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error' }] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const result = loadGlossary(text, file, label);
+  return { file, glossary: result.glossary, problems: result.problems };
+}

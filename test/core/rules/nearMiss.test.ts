@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { findings, fixed, flagged } from '../../helpers/rules';
+
+const RULE = 'near-miss';
+
+suite('rule near-miss', () => {
+  test('flags phrases close to an official name: a swapped word, singular/plural, a split compound', () => {
+    assert.deepEqual(flagged(RULE, 'the ASEAN Cyber Capacity Development Programme will'), ['ASEAN Cyber Capacity Development Programme']);
+    assert.deepEqual(flagged(RULE, 'through the U.S.-ASEAN Smart City Partnership.'), ['U.S.-ASEAN Smart City Partnership']);
+    assert.deepEqual(flagged(RULE, 'the ASEAN-Singapore Cyber Security Centre of Excellence'), ['ASEAN-Singapore Cyber Security Centre of Excellence']);
+    assert.deepEqual(flagged(RULE, 'the ASEAN Ministerial Meeting on Crime'), ['ASEAN Ministerial Meeting on Crime']);
+    const [finding] = findings(RULE, 'the U.S.-ASEAN Smart City Partnership');
+    assert.match(finding.message, /close to the official name "U.S.-ASEAN Smart Cities Partnership"/);
+  });
+
+  test('does not flag the official name, a listed variant, other recognised terms or unrelated phrases', () => {
+    assert.deepEqual(flagged(RULE, 'the U.S.-ASEAN Smart Cities Partnership and the ASEAN Cyber Capacity Development Project'), []);
+    assert.deepEqual(flagged(RULE, 'the ASEAN Ministerial Meeting on Transnational Crimes'), []);
+    assert.deepEqual(flagged(RULE, "the ASEAN Leaders' Statement on Cybersecurity Cooperation"), []);
+    assert.deepEqual(flagged(RULE, 'the ASEAN Regional Meeting on Trade'), []);
+    assert.deepEqual(flagged(RULE, 'ASEAN cyber capacity development is a priority'), []);
+  });
+
+  test('a phrase does not run across punctuation', () => {
+    assert.deepEqual(flagged(RULE, 'ASEAN, Smart City, Partnership'), []);
+  });
+
+  test('the fix writes the official name', () => {
+    assert.equal(
+      fixed(RULE, 'We welcome the U.S.-ASEAN Smart City Partnership and the ASEAN Cyber Capacity Development Programme.'),
+      'We welcome the U.S.-ASEAN Smart Cities Partnership and the ASEAN Cyber Capacity Development Project.',
+    );
+  });
+});
