@@ -16,7 +16,14 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Glossaries being edited count with their unsaved text.
+      { scheme: 'file', pattern: '**/*.lexicon.{yaml,yml,json}' },
     ],
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.lexicon.yaml,*.lexicon.yml,*.lexicon.json,*.tbx,.policy-lexicon.json,.vscode/settings.json}'),
+    },
+    // Glossaries named in settings outside the workspace are ignored until the workspace is trusted.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
       // "Fix all" from the Command Palette carries no arguments: give it the active Markdown document.

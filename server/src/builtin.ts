@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { loadGlossary, type LoadResult } from './core';
 
 /** The label hover shows for built-in entries. */
-export const BUILTIN_LABEL = 'built-in glossary';
+export const BUILTIN_LABEL = 'the built-in glossary';
 
 /**
  * Where the built-in glossary is: beside the bundle in `dist/` (as shipped), or in the

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { loadGlossary, type Glossary, type GlossaryProblem } from './core';
+import { loadGlossary, loadTbx, type Glossary, type GlossaryProblem } from './core';
 
 /** Glossary files found in a workspace by name. */
 export const GLOSSARY_FILE = /\.lexicon\.(ya?ml|json)$/i;
@@ -54,7 +54,11 @@ export function loadGlossaryFile(file: string, label = path.basename(file)): Loa
     const message = `cannot read the glossary: ${(error as Error).message}`;
     return { file, glossary: undefined, problems: [{ message, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error' }] };
   }
+  return { file, ...loadGlossaryText(text, file, label) };
+}
+
+/** Validates glossary text by its file name: TBX for `.tbx`, YAML or JSON otherwise. */
+export function loadGlossaryText(text: string, origin: string, label: string): { glossary: Glossary | undefined; problems: readonly GlossaryProblem[] } {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = loadGlossary(text, file, label);
-  return { file, glossary: result.glossary, problems: result.problems };
+  return /\.tbx$/i.test(origin) ? loadTbx(text, origin, label) : loadGlossary(text, origin, label);
 }

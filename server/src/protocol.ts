@@ -29,3 +29,6 @@ export namespace DocumentTermsRequest {
 
 /** The command that applies every available fix to a document; its one argument is the document URI. */
 export const FIX_ALL_COMMAND = 'policyLexicon.fixAll';
+
+/** The command that checks every draft of the workspace and publishes the findings of closed drafts too. */
+export const CHECK_WORKSPACE_COMMAND = 'policyLexicon.checkWorkspace';

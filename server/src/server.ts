@@ -1,18 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stringify as yamlStringify } from 'yaml';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  FileChangeType,
   MarkupKind,
+  ResponseError,
+  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
+  type Location,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLexiconService, type Glossary } from './core';
+import {
+  addAcceptedEdit,
+  appendEntryEdit,
+  entryLines,
+  newGlossaryText,
+  renameEntryEdits,
+  yamlString,
+  type Entry,
+  type Finding,
+  type GlossaryProblem,
+  type LexiconService,
+} from './core';
 import { loadBuiltinGlossary } from './builtin';
 import {
   FIX_ALL_KIND,
+  SOURCE,
   toCodeAction,
   toCompletionItem,
   toDiagnostic,
@@ -21,16 +46,20 @@ import {
   toHover,
   toTextEdits,
 } from './lsp/convert';
-import { checkOptions, DEFAULT_SETTINGS, parseSettings, type Settings } from './lsp/settings';
-import { DocumentTermsRequest, FIX_ALL_COMMAND } from './protocol';
+import { checkOptions, parseSettings, type Settings } from './lsp/settings';
+import { CHECK_WORKSPACE_COMMAND, DocumentTermsRequest, FIX_ALL_COMMAND } from './protocol';
 import { findRulesDoc } from './rulesDoc';
+import { GlossaryWorkspace, type Folder } from './workspace';
 
 /** How long the server waits for `workspace/configuration` before using the defaults. */
 const CONFIGURATION_TIMEOUT_MS = 2000;
+/** Edits to an open glossary are applied this long after the last keystroke. */
+const GLOSSARY_DEBOUNCE_MS = 150;
 
 /**
  * Wires the core to an LSP connection. Each handler fetches the document, returns an empty
- * result when it is unknown, calls the core and converts; analysis lives in the core.
+ * result when it is unknown, calls the core and converts; analysis lives in the core and
+ * glossary files in the GlossaryWorkspace.
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -38,25 +67,47 @@ export function startServer(connection: Connection): void {
   for (const problem of builtin.problems) {
     connection.console.error(`${builtin.path}:${problem.line + 1}:${problem.character + 1}: ${problem.message}`);
   }
-  const glossaries: Glossary[] = builtin.glossary ? [builtin.glossary] : [];
   const logger = { log: (m: string) => connection.console.log(m), error: (m: string) => connection.console.error(m) };
-  const service = createLexiconService({ glossaries, logger });
   const rulesDoc = findRulesDoc();
+  let workspace = new GlossaryWorkspace([], builtin.glossary, true, logger);
 
   let hoverMarkup: MarkupKind = MarkupKind.Markdown;
   let completionMarkup: MarkupKind = MarkupKind.Markdown;
   let pullConfiguration = false;
+  let workDoneProgress = false;
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<Settings>>();
   const reported = new Set<string>();
+  const publishedGlossaryProblems = new Set<string>();
 
+  const fileOf = (uri: string): string | undefined => {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const serviceFor = (uri: string): LexiconService => workspace.serviceFor(fileOf(uri));
+  const isDraft = (doc: TextDocument) => {
+    const file = fileOf(doc.uri);
+    if (file && workspace.isGlossaryFile(file)) return false;
+    return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd)$/i.test(doc.uri);
+  };
+
+  const rawSettings = (scopeUri: string | undefined): Promise<unknown> => {
+    if (!pullConfiguration) return Promise.resolve(pushedSettings);
+    const request = connection.workspace.getConfiguration({ scopeUri, section: 'policyLexicon' });
+    const timeout = new Promise<unknown>((resolve) => setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS).unref());
+    return Promise.race([request, timeout]).catch(() => undefined);
+  };
+
+  /** A document's settings: the project's `.policy-lexicon.json` over the editor's settings for that document. */
   const settingsFor = (uri: string): Promise<Settings> => {
-    if (!pullConfiguration) return Promise.resolve(resolveSettings(pushedSettings));
     let settings = settingsCache.get(uri);
     if (!settings) {
-      const request = connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyLexicon' });
-      const timeout = new Promise<unknown>((resolve) => setTimeout(() => resolve(undefined), CONFIGURATION_TIMEOUT_MS).unref());
-      settings = Promise.race([request, timeout]).then(resolveSettings, () => DEFAULT_SETTINGS);
+      const file = fileOf(uri);
+      const project = (file && workspace.folderOf(file)?.project) || {};
+      settings = rawSettings(uri).then((raw) => resolveSettings({ ...(isObject(raw) ? raw : {}), ...project }));
       settingsCache.set(uri, settings);
     }
     return settings;
@@ -75,17 +126,17 @@ export function startServer(connection: Connection): void {
 
   const timers = new Map<string, NodeJS.Timeout>();
 
-  /** Checks a document and publishes its findings, unless it changed or closed in the meantime. */
+  /** Checks a draft and publishes its findings, unless it changed or closed in the meantime. */
   const validate = async (uri: string) => {
     timers.delete(uri);
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc || !isDraft(doc)) return;
     const version = doc.version;
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     try {
-      const findings = service.diagnose(current, checkOptions(settings));
+      const findings = serviceFor(uri).diagnose(current, checkOptions(settings));
       await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) });
     } catch (error) {
       // Never leave stale findings behind a failure.
@@ -101,8 +152,39 @@ export function startServer(connection: Connection): void {
     timers.set(uri, setTimeout(() => void validate(uri), debounceMs));
   };
 
-  const revalidateAll = () => {
-    for (const doc of documents.all()) void validate(doc.uri);
+  const revalidate = (folders?: readonly Folder[]) => {
+    for (const doc of documents.all()) {
+      const file = fileOf(doc.uri);
+      if (!folders || (file && folders.includes(workspace.folderOf(file)!))) void validate(doc.uri);
+    }
+  };
+
+  /** Reloads folders' configuration and glossaries, republishes glossary problems and re-checks their drafts. */
+  const refresh = async (folders: readonly Folder[], rediscover: boolean) => {
+    for (const folder of folders) {
+      const raw = await rawSettings(pathToFileURL(folder.root).href);
+      workspace.refreshFolder(folder, raw, rediscover);
+      for (const problem of folder.configProblems) connection.console.error(`configuration: ${problem}`);
+      publishGlossaryProblems(folder);
+    }
+    settingsCache.clear();
+    revalidate(folders);
+  };
+
+  const publishGlossaryProblems = (folder: Folder) => {
+    for (const [file, problems] of workspace.problemsOf(folder)) {
+      const uri = pathToFileURL(file).href;
+      if (problems.length === 0 && !publishedGlossaryProblems.has(uri)) continue;
+      if (problems.length) publishedGlossaryProblems.add(uri);
+      else publishedGlossaryProblems.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(problemToDiagnostic) });
+    }
+  };
+
+  const glossaryTimers = new Map<Folder, NodeJS.Timeout>();
+  const refreshSoon = (folder: Folder, rediscover: boolean) => {
+    clearTimeout(glossaryTimers.get(folder));
+    glossaryTimers.set(folder, setTimeout(() => void refresh([folder], rediscover), GLOSSARY_DEBOUNCE_MS));
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -112,13 +194,22 @@ export function startServer(connection: Connection): void {
     completionMarkup =
       text?.completion?.completionItem?.documentationFormat?.[0] === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
     pullConfiguration = caps.workspace?.configuration === true;
+    workDoneProgress = caps.window?.workDoneProgress === true;
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const roots = folderUris.map(fileOf).filter((f): f is string => f !== undefined);
+    const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+    workspace = new GlossaryWorkspace(roots, builtin.glossary, trusted, logger);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: false, triggerCharacters: [] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, CHECK_WORKSPACE_COMMAND] },
+        definitionProvider: true,
+        referencesProvider: { workDoneProgress: true },
+        workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'policy-lexicon', version: VERSION },
     };
@@ -128,41 +219,70 @@ export function startServer(connection: Connection): void {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLexicon' }).catch(() => undefined);
     }
+    void refresh(workspace.folders, true);
   });
 
   connection.onDidChangeConfiguration((params) => {
     settingsCache.clear();
     const payload = (params.settings as { policyLexicon?: unknown } | undefined)?.policyLexicon;
-    if (!pullConfiguration || payload !== undefined) pushedSettings = payload;
-    if (payload !== undefined) pullConfiguration = false;
-    revalidateAll();
+    if (payload !== undefined) {
+      pushedSettings = payload;
+      pullConfiguration = false;
+    }
+    void refresh(workspace.folders, true);
+    revalidate();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const touched = new Map<Folder, boolean>();
+    for (const change of params.changes) {
+      const file = fileOf(change.uri);
+      const folder = file ? workspace.folderOf(file) : undefined;
+      if (!file || !folder) continue;
+      const name = path.basename(file);
+      const config = name === '.policy-lexicon.json' || (name === 'settings.json' && path.basename(path.dirname(file)) === '.vscode');
+      if (!config && !workspace.isGlossaryFile(file)) continue;
+      if (change.type === FileChangeType.Deleted) workspace.forget(file);
+      else workspace.invalidate(file);
+      touched.set(folder, (touched.get(folder) ?? false) || change.type !== FileChangeType.Changed || config);
+    }
+    for (const [folder, rediscover] of touched) void refresh([folder], rediscover);
   });
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const info = service.hover(doc, params.position);
+    if (!doc || !isDraft(doc)) return null;
+    const info = serviceFor(doc.uri).hover(doc, params.position);
     return info ? toHover(info, hoverMarkup) : null;
   });
 
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const result = service.complete(doc, params.position);
+    if (!doc || !isDraft(doc)) return null;
+    const result = serviceFor(doc.uri).complete(doc, params.position);
     return { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) };
   });
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+    if (!doc || !isDraft(doc)) return [];
     const options = checkOptions(await settingsFor(doc.uri));
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return [];
+    const service = serviceFor(doc.uri);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      for (const candidate of service.codeActions(doc, params.range, options)) actions.push(toCodeAction(doc, candidate, rulesDoc));
+      const candidates = service.codeActions(doc, params.range, options);
+      for (const candidate of candidates) actions.push(toCodeAction(doc, candidate, rulesDoc));
+      const seen = new Set<Finding>();
+      for (const { finding } of candidates) {
+        if (seen.has(finding)) continue;
+        seen.add(finding);
+        const action = glossaryAction(doc, service, finding);
+        if (action) actions.push(action);
+      }
     }
     if (wants(FIX_ALL_KIND)) {
       const edits = service.fixAll(doc, options);
@@ -171,12 +291,65 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onExecuteCommand(async (params) => {
+  /** "Add to workspace glossary" for unknown acronyms and resolutions, "Accept this form" for near misses. */
+  const glossaryAction = (doc: TextDocument, service: LexiconService, finding: Finding): CodeAction | undefined => {
+    const file = fileOf(doc.uri);
+    const folder = file ? workspace.folderOf(file) : undefined;
+    if (!folder) return undefined;
+    const written = doc.getText().slice(finding.start, finding.end);
+    let lines: string[] | undefined;
+    let title: string;
+    let accept: { entry: Entry; form: string } | undefined;
+    if (finding.rule === 'unknown-acronym') {
+      const id = written.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      lines = entryLines([['id', id], ['kind', 'body'], ['name', yamlString(`Full name of ${written}`)], ['acronym', yamlString(written)], ['sources', '[{ title: "Where this term comes from" }]']], 'replace the name with the official full name');
+      title = `Add "${written}" to the workspace glossary`;
+    } else if (finding.rule === 'unknown-resolution') {
+      const number = written.replace(/^\D+/, '');
+      const session = Number(number.split('/')[0]);
+      lines = entryLines([['id', `res-${number.replace('/', '-')}`], ['kind', 'resolution'], ['name', yamlString(`General Assembly resolution ${number}`)], ['number', JSON.stringify(number)], ['symbol', `A/RES/${number}`], ['sources', `[{ title: ${JSON.stringify(`A/RES/${number}`)} }]`]], `session ${session}: add the title and the adoption date once verified`);
+      title = `Add resolution ${number} to the workspace glossary`;
+    } else if (finding.rule === 'near-miss' && finding.fix) {
+      const entry = service.index().lookup(finding.fix.edits[0].newText)?.ref.entry;
+      if (!entry) return undefined;
+      accept = { entry, form: written.replace(/\s+/g, ' ') };
+      title = `Accept "${accept.form}" as a form of ${entry.name}`;
+    } else {
+      return undefined;
+    }
+    const builtinEntry = accept && accept.entry.origin.glossary === builtin.path;
+    const target = accept && !builtinEntry && /\.ya?ml$/i.test(accept.entry.origin.glossary) ? accept.entry.origin.glossary : workspace.targetGlossary(folder);
+    const targetUri = pathToFileURL(target).href;
+    const open = documents.get(targetUri);
+    let text: string | undefined = open?.getText();
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(target, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    if (accept) lines = builtinEntry ? copyWithAcceptedForm(accept.entry, accept.form) : undefined;
+    const edit: WorkspaceEdit = { documentChanges: [] };
+    if (text === undefined) {
+      edit.documentChanges!.push({ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } });
+      edit.documentChanges!.push({ textDocument: { uri: targetUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newGlossaryText(lines!) }] });
+    } else {
+      const targetDoc = open ?? TextDocument.create(targetUri, 'yaml', 0, text);
+      const change = accept && !builtinEntry ? addAcceptedEdit(text, accept.entry.id, accept.form) : appendEntryEdit(text, lines!);
+      if (!change) return undefined;
+      edit.documentChanges!.push({ textDocument: { uri: targetUri, version: open ? open.version : null }, edits: toTextEdits(targetDoc, [change]) } as TextDocumentEdit);
+    }
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding, doc.uri, rulesDoc)], edit };
+  };
+
+  connection.onExecuteCommand(async (params, token) => {
+    if (params.command === CHECK_WORKSPACE_COMMAND) return checkWorkspace(token);
     if (params.command !== FIX_ALL_COMMAND) return null;
     const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
     const doc = uri ? documents.get(uri) : undefined;
     if (!doc) return { applied: false, changes: 0 };
-    const edits = service.fixAll(doc, checkOptions(await settingsFor(doc.uri)));
+    const edits = serviceFor(doc.uri).fixAll(doc, checkOptions(await settingsFor(doc.uri)));
     if (edits.length === 0) return { applied: true, changes: 0 };
     const result = await connection.workspace.applyEdit({
       label: 'Fix all Policy Lexicon problems',
@@ -185,24 +358,244 @@ export function startServer(connection: Connection): void {
     return { applied: result.applied, changes: edits.length };
   });
 
-  connection.onRequest(DocumentTermsRequest.type, (params) => {
+  /** Every draft of the workspace as a document: the editor's version when open, else the file on disk. */
+  const workspaceDrafts = function* (): Generator<{ folder: Folder; doc: TextDocument; open: boolean }> {
+    for (const folder of workspace.folders) {
+      for (const file of workspace.drafts(folder)) {
+        const uri = pathToFileURL(file).href;
+        const open = documents.get(uri);
+        if (open) {
+          yield { folder, doc: open, open: true };
+          continue;
+        }
+        try {
+          if (fs.statSync(file).size > 16 * 1024 * 1024) continue;
+          yield { folder, doc: TextDocument.create(uri, 'markdown', 0, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')), open: false };
+        } catch {
+          // Unreadable: nothing to report about it here.
+        }
+      }
+    }
+  };
+
+  const progress = async (title: string) => {
+    if (!workDoneProgress) return { report: (_p: number, _m: string) => undefined, done: () => undefined };
+    const reporter = await connection.window.createWorkDoneProgress();
+    reporter.begin(title, 0, undefined, true);
+    return { report: (p: number, m: string) => reporter.report(p, m), done: () => reporter.done() };
+  };
+
+  /** Checks every draft of the workspace, publishing findings for the closed ones too. */
+  const checkWorkspace = async (token: CancellationToken) => {
+    const drafts = [...workspaceDrafts()];
+    const bar = await progress('Policy Lexicon: checking the workspace');
+    let files = 0;
+    let findings = 0;
+    try {
+      for (const { doc, open } of drafts) {
+        if (token.isCancellationRequested) return { files, findings, cancelled: true };
+        const service = serviceFor(doc.uri);
+        const found = service.diagnose(doc, checkOptions(await settingsFor(doc.uri)));
+        if (!open) {
+          service.forget(doc.uri);
+          await connection.sendDiagnostics({ uri: doc.uri, diagnostics: found.map((f) => toDiagnostic(f, doc.uri, rulesDoc)) });
+        } else {
+          void validate(doc.uri);
+        }
+        files++;
+        findings += found.length;
+        bar.report(Math.round((files / Math.max(1, drafts.length)) * 100), `${files}/${drafts.length} drafts`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return { files, findings, cancelled: false };
+    } finally {
+      bar.done();
+    }
+  };
+
+  connection.onDefinition((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { terms: [] };
-    return { terms: service.documentTerms(doc).map(toDocumentTermItem) };
+    if (!doc || !isDraft(doc)) return null;
+    const found = serviceFor(doc.uri).entryAt(doc, params.position);
+    return found ? entryLocation(found.entry) : null;
   });
 
-  documents.onDidOpen((event) => void validate(event.document.uri));
-  documents.onDidChangeContent((event) => void schedule(event.document.uri));
+  connection.onReferences(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return null;
+    const found = serviceFor(doc.uri).entryAt(doc, params.position);
+    if (!found) return null;
+    const locations: Location[] = [];
+    const drafts = [...workspaceDrafts()];
+    const bar = await progress('Policy Lexicon: finding references');
+    try {
+      if (!drafts.some((d) => d.doc.uri === doc.uri)) drafts.unshift({ folder: undefined as unknown as Folder, doc, open: true });
+      for (const [i, draft] of drafts.entries()) {
+        if (token.isCancellationRequested) break;
+        const service = serviceFor(draft.doc.uri);
+        for (const m of service.mentionsOf(draft.doc, found.entry.id)) locations.push({ uri: draft.doc.uri, range: { start: m.start, end: m.end } });
+        if (!draft.open) service.forget(draft.doc.uri);
+        bar.report(Math.round(((i + 1) / drafts.length) * 100), `${i + 1}/${drafts.length} drafts`);
+      }
+    } finally {
+      bar.done();
+    }
+    if (params.context.includeDeclaration) {
+      const location = entryLocation(found.entry);
+      if (location) locations.unshift(location);
+    }
+    return locations;
+  });
+
+  connection.onWorkspaceSymbol((params) => {
+    const seen = new Set<string>();
+    const services = workspace.folders.length ? workspace.folders.map((f) => f.service) : [workspace.loose];
+    const symbols = [];
+    for (const service of services) {
+      for (const entry of service.searchEntries(params.query)) {
+        const key = `${entry.origin.glossary}\u0000${entry.id}`;
+        const location = entryLocation(entry);
+        if (seen.has(key) || !location) continue;
+        seen.add(key);
+        symbols.push({ name: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name, kind: symbolKind(entry), containerName: entry.kind, location });
+      }
+    }
+    return symbols;
+  });
+
+  connection.onPrepareRename((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return null;
+    const found = serviceFor(doc.uri).entryAt(doc, params.position);
+    if (!found || !found.renamable) return null;
+    if (found.entry.origin.glossary === builtin.path || !/\.ya?ml$/i.test(found.entry.origin.glossary)) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, `"${found.entry.name}" comes from ${found.entry.origin.label}, which cannot be edited here: define the entry in a workspace glossary (.lexicon.yaml) to rename it.`);
+    }
+    return { range: { start: found.start, end: found.end }, placeholder: found.entry.name };
+  });
+
+  connection.onRenameRequest((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return null;
+    const found = serviceFor(doc.uri).entryAt(doc, params.position);
+    const newName = params.newName.trim();
+    if (!found || !found.renamable || !newName) return null;
+    const entry = found.entry;
+    const glossaryFile = entry.origin.glossary;
+    if (glossaryFile === builtin.path || !/\.ya?ml$/i.test(glossaryFile)) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, `"${entry.name}" comes from ${entry.origin.label}, which cannot be edited here.`);
+    }
+    const changes: TextDocumentEdit[] = [];
+    const drafts = [...workspaceDrafts()];
+    if (!drafts.some((d) => d.doc.uri === doc.uri)) drafts.unshift({ folder: undefined as unknown as Folder, doc, open: true });
+    for (const draft of drafts) {
+      const service = serviceFor(draft.doc.uri);
+      const mentions = service.mentionsOf(draft.doc, entry.id, true);
+      if (!draft.open) service.forget(draft.doc.uri);
+      if (mentions.length === 0) continue;
+      changes.push({
+        textDocument: { uri: draft.doc.uri, version: draft.open ? draft.doc.version : null },
+        edits: mentions.map((m) => ({ range: { start: m.start, end: m.end }, newText: newName })),
+      });
+    }
+    const glossaryUri = pathToFileURL(glossaryFile).href;
+    const openGlossary = documents.get(glossaryUri);
+    const text = openGlossary?.getText() ?? fs.readFileSync(glossaryFile, 'utf8');
+    const edits = renameEntryEdits(text, entry.id, newName, entry.name);
+    if (!edits) throw new ResponseError(ErrorCodes.InvalidRequest, `the entry "${entry.id}" could not be found in ${entry.origin.label}`);
+    const glossaryDoc = openGlossary ?? TextDocument.create(glossaryUri, 'yaml', 0, text);
+    changes.push({ textDocument: { uri: glossaryUri, version: openGlossary ? openGlossary.version : null }, edits: toTextEdits(glossaryDoc, edits) });
+    return { documentChanges: changes };
+  });
+
+  connection.onRequest(DocumentTermsRequest.type, (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return { terms: [] };
+    return { terms: serviceFor(doc.uri).documentTerms(doc).map(toDocumentTermItem) };
+  });
+
+  /** A glossary file open in the editor counts with its unsaved text. */
+  const glossaryEdited = (doc: TextDocument, closed: boolean) => {
+    const file = fileOf(doc.uri);
+    const folder = file ? workspace.folderOf(file) : undefined;
+    if (!file || !folder || !workspace.isGlossaryFile(file)) return false;
+    workspace.setOpenText(file, closed ? undefined : doc.getText());
+    refreshSoon(folder, !folder.discovered.includes(file) && !folder.listed.includes(file));
+    return true;
+  };
+
+  documents.onDidOpen((event) => {
+    if (!glossaryEdited(event.document, false)) void validate(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => {
+    if (!glossaryEdited(event.document, false)) void schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    if (glossaryEdited(event.document, true)) return;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     settingsCache.delete(uri);
-    service.forget(uri);
+    serviceFor(uri).forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   documents.listen(connection);
   connection.listen();
+
+  function entryLocation(entry: Entry): Location | undefined {
+    const file = entry.origin.glossary;
+    if (!path.isAbsolute(file)) return undefined;
+    const position = { line: entry.origin.line, character: entry.origin.character };
+    return { uri: pathToFileURL(file).href, range: { start: position, end: position } };
+  }
+}
+
+/** A copy of a built-in entry, as YAML lines, with one more accepted form (it overrides the built-in entry). */
+function copyWithAcceptedForm(entry: Entry, form: string): string[] {
+  const plain: Record<string, unknown> = { id: entry.id, kind: entry.kind, name: entry.name };
+  if (entry.acronym) plain.acronym = entry.acronym;
+  if (entry.acronym) plain.expand = entry.expand;
+  plain.accepted = [...entry.accepted, form];
+  if (entry.variants.length) plain.variants = entry.variants.map((v) => ({ ...v }));
+  if (entry.definition) plain.definition = entry.definition;
+  if (entry.parent) plain.parent = entry.parent;
+  if (Object.keys(entry.dates).length) plain.dates = { ...entry.dates };
+  if (entry.symbol) plain.symbol = entry.symbol;
+  if (entry.number) plain.number = entry.number;
+  if (entry.title) plain.title = entry.title;
+  plain.sources = entry.sources.map((s) => ({ ...s }));
+  if (entry.related.length) plain.related = [...entry.related];
+  if (entry.replacedBy) plain.replacedBy = entry.replacedBy;
+  return yamlStringify([plain], { lineWidth: 0 }).trimEnd().split('\n');
+}
+
+function problemToDiagnostic(problem: GlossaryProblem): Diagnostic {
+  return {
+    range: { start: { line: problem.line, character: problem.character }, end: { line: problem.endLine, character: problem.endCharacter } },
+    severity: problem.severity === 'error' ? 1 : 2,
+    source: SOURCE,
+    code: 'glossary',
+    message: problem.message,
+  };
+}
+
+function symbolKind(entry: Entry): SymbolKind {
+  switch (entry.kind) {
+    case 'resolution':
+    case 'report':
+    case 'statement':
+      return SymbolKind.File;
+    case 'concept':
+      return SymbolKind.Constant;
+    case 'place':
+      return SymbolKind.Namespace;
+    default:
+      return SymbolKind.Module;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 declare const __VERSION__: string | undefined;

@@ -27,6 +27,9 @@ suite('settings', () => {
     assert.equal(properties['policyLexicon.spelling'].default, DEFAULT_SETTINGS.spelling);
     assert.deepEqual(properties['policyLexicon.spelling'].enum, [...SPELLING_PROFILES]);
     assert.equal(properties['policyLexicon.debounceMs'].default, DEFAULT_SETTINGS.debounceMs);
+    assert.deepEqual(properties['policyLexicon.glossaries'].default, DEFAULT_SETTINGS.glossaries);
+    assert.equal(properties['policyLexicon.builtin'].default, DEFAULT_SETTINGS.builtin);
+    assert.deepEqual(properties['policyLexicon.exclude'].default, DEFAULT_SETTINGS.exclude);
     for (const [key, value] of Object.entries(properties)) assert.ok(value.markdownDescription, `${key} has no markdownDescription`);
   });
 

@@ -13,6 +13,8 @@ import { hover, type TermInfo } from './features/hover';
 import { diagnose, type Finding } from './features/diagnostics';
 import { codeActions, fixAll, type CodeActionCandidate } from './features/codeActions';
 import type { CheckOptions, Edit } from './rules/types';
+import { entryAt, mentionsOf, searchEntries } from './features/navigation';
+import type { Entry } from './glossary/schema';
 
 export type { DocumentAnalysis, Mention } from './analysis';
 export type { CompletionCandidate, CompletionResult } from './features/completion';
@@ -24,9 +26,12 @@ export type { CheckOptions, Edit, Fix, Severity, SpellingProfile, Rule } from '.
 export { DEFAULT_CHECK_OPTIONS, SEVERITIES, SPELLING_PROFILES } from './rules/types';
 export { RULES, RULE_IDS } from './rules';
 export { applyEdits } from './edits';
+export { addAcceptedEdit, appendEntryEdit, entryLines, newGlossaryText, renameEntryEdits, yamlString } from './glossary/edit';
 export type { Entry, EntryKind, Glossary, GlossaryProblem, LoadResult, Source, Variant } from './glossary/schema';
 export { ENTRY_KINDS } from './glossary/schema';
 export { loadGlossary } from './glossary/load';
+export { loadTbx } from './glossary/tbx';
+export { glossarySetProblems } from './glossary/conflicts';
 export { GlossaryIndex } from './glossary/glossaryIndex';
 export { sessionLabel, ordinalWords, formatDate, isSafeUrl } from './describe';
 
@@ -62,6 +67,12 @@ export interface LexiconService {
   codeActions(doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions): CodeActionCandidate[];
   /** Every available fix as one set of edits on this document version; applying it twice changes nothing more. */
   fixAll(doc: TextDocument, options: CheckOptions): Edit[];
+  /** The entry mentioned at a position (for go to definition, references and rename). */
+  entryAt(doc: TextDocument, position: Position): { entry: Entry; start: Position; end: Position; renamable: boolean } | undefined;
+  /** The mentions of an entry in a document; with `namesOnly`, only written names (what a rename changes). */
+  mentionsOf(doc: TextDocument, entryId: string, namesOnly?: boolean): Array<{ start: Position; end: Position; text: string }>;
+  /** Entries matching a workspace-symbol query. */
+  searchEntries(query: string): Entry[];
   /** Drops everything kept about a document (on close). */
   forget(uri: string): void;
 }
@@ -97,6 +108,9 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
       codeActions(doc, analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
     fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),
+    entryAt: (doc: TextDocument, position: Position) => entryAt(doc, analyse(doc), position),
+    mentionsOf: (doc: TextDocument, entryId: string, namesOnly?: boolean) => mentionsOf(doc, analyse(doc), entryId, namesOnly),
+    searchEntries: (query: string) => searchEntries(index, query),
     forget(uri: string) {
       analysers.delete(uri);
       latest.delete(uri);

@@ -32,7 +32,7 @@ export function termInfoMarkup(info: TermInfo, kind: MarkupKind): MarkupContent 
     });
     parts.push(`Sources:\n${lines.join('\n')}`);
   }
-  if (info.origin) parts.push(`*From the ${escapeMarkdown(info.origin)}*`);
+  if (info.origin) parts.push(`*From ${escapeMarkdown(info.origin)}*`);
   return { kind: MarkupKind.Markdown, value: parts.join('\n\n') };
 }
 
@@ -40,7 +40,7 @@ function termInfoPlain(info: TermInfo): string {
   const parts = [info.heading, info.subtitle, ...info.paragraphs];
   if (info.facts.length) parts.push(info.facts.map((f) => `${f.label}: ${f.value}`).join('\n'));
   for (const s of info.sources) parts.push(s.url && isSafeUrl(s.url) ? `Source: ${s.text} <${s.url}>` : `Source: ${s.text}`);
-  if (info.origin) parts.push(`From the ${info.origin}`);
+  if (info.origin) parts.push(`From ${info.origin}`);
   return parts.join('\n\n');
 }
 

@@ -67,7 +67,7 @@ export function describeEntry(entry: Entry, index: GlossaryIndex, range: TermInf
     paragraphs,
     facts,
     sources: entry.sources.map(describeSource),
-    origin: entry.origin.label,
+    origin: index.overridden.has(entry.id) ? `${entry.origin.label} (overrides the entry of ${index.overridden.get(entry.id)!.origin.label})` : entry.origin.label,
   };
 }
 

@@ -24,6 +24,8 @@ const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
  */
 export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, Entry>;
+  /** For an entry defined again by a later glossary: the entry it replaces. */
+  readonly overridden: ReadonlyMap<string, Entry>;
   /** Every written form by its key; forms differing only in case share a key (highest rank first). */
   readonly forms: ReadonlyMap<string, readonly FormRef[]>;
   readonly resolutions: ReadonlyMap<string, Entry>;
@@ -37,8 +39,16 @@ export class GlossaryIndex {
   constructor(glossaries: readonly Glossary[]) {
     this.glossaries = glossaries;
     const entries = new Map<string, Entry>();
-    for (const glossary of glossaries) for (const entry of glossary.entries) entries.set(entry.id, entry);
+    const overridden = new Map<string, Entry>();
+    for (const glossary of glossaries) {
+      for (const entry of glossary.entries) {
+        const previous = entries.get(entry.id);
+        if (previous) overridden.set(entry.id, previous);
+        entries.set(entry.id, entry);
+      }
+    }
     this.entries = entries;
+    this.overridden = overridden;
 
     const forms = new Map<string, FormRef[]>();
     const resolutions = new Map<string, Entry>();
