@@ -40,7 +40,7 @@ suite('language server over stdio', () => {
     assert.ok(hover, `no hover; server log:\n${server.stderr()}`);
     const value = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
-    assert.match(value, /^\*\*ASEAN Ministerial Meeting on Transnational Crime \\\(AMMTC\\\)\*\*/);
+    assert.match(value, /^\*\*ASEAN Ministerial Meeting on Transnational Crime \(AMMTC\)\*\*/);
     assert.match(value, /transnational crime/);
     assert.deepEqual(hover.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 9 } });
   });

@@ -7,11 +7,17 @@ import { isSafeUrl, type TermInfo } from '../core';
  * emitted only for an absolute http(s) URL, percent-encoded so it cannot break out.
  */
 
-/** Escapes Markdown and HTML syntax so the text renders literally; line breaks become spaces. */
+/**
+ * Escapes Markdown and HTML syntax so the text renders literally; line breaks become spaces.
+ * Inline syntax is escaped everywhere (emphasis, code, brackets, HTML, entities, tables); block
+ * syntax only where it can start a block, at the beginning. Parentheses need no escape once
+ * brackets are escaped, and leaving them keeps the text readable in clients that show raw Markdown.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"':=]/g, '\\$&');
+    .replace(/[\\`*_{}[\]<>&|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-]|\d+(?=[.)]))/, '$1\\$2');
 }
 
 /** A link destination that cannot leave its parentheses or change scheme. */
