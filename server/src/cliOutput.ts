@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES, type Finding } from './core';
 
 /** One checked file with its findings, as the formatters need it. */

@@ -8,7 +8,7 @@ import {
   type Diagnostic,
   type Hover,
   type TextEdit,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionCandidate, CompletionCandidate, DocumentTerm, Edit, EntryKind, Finding, Severity, TermInfo } from '../core';
 import type { DocumentTermItem } from '../protocol';

@@ -1,4 +1,4 @@
-import { MarkupKind, type MarkupContent } from 'vscode-languageserver';
+import { MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import { isSafeUrl, type TermInfo } from '../core';
 
 /**
