@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLexiconService, type Glossary } from './core';
-import { loadBuiltinGlossary } from './builtin';
+import { BUILTIN_LABEL, loadBuiltinGlossary } from './builtin';
 import {
   FIX_ALL_KIND,
   toCodeAction,
@@ -22,7 +22,10 @@ import {
   toTextEdits,
 } from './lsp/convert';
 import { checkOptions, DEFAULT_SETTINGS, parseSettings, type Settings } from './lsp/settings';
-import { DocumentTermsRequest, FIX_ALL_COMMAND } from './protocol';
+import { DocumentTermsRequest, FIX_ALL_COMMAND, StatusNotification, type GlossaryStatus } from './protocol';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
+import { toInlayHint } from './lsp/inlayHints';
+import { glossaryStatus } from './lsp/status';
 import { findRulesDoc } from './rulesDoc';
 
 /** How long the server waits for `workspace/configuration` before using the defaults. */
@@ -42,10 +45,15 @@ export function startServer(connection: Connection): void {
   const logger = { log: (m: string) => connection.console.log(m), error: (m: string) => connection.console.error(m) };
   const service = createLexiconService({ glossaries, logger });
   const rulesDoc = findRulesDoc();
+  // What the status item shows; the glossary loader replaces it and calls sendStatus() on each reload.
+  let glossaryStatuses: GlossaryStatus[] = [glossaryStatus(BUILTIN_LABEL, builtin.path, builtin)];
+  const sendStatus = () => void connection.sendNotification(StatusNotification.type, { glossaries: glossaryStatuses }).catch(() => undefined);
 
   let hoverMarkup: MarkupKind = MarkupKind.Markdown;
   let completionMarkup: MarkupKind = MarkupKind.Markdown;
   let pullConfiguration = false;
+  let semanticTokensRefresh = false;
+  let inlayHintRefresh = false;
   let pushedSettings: unknown;
   const settingsCache = new Map<string, Promise<Settings>>();
   const reported = new Set<string>();
@@ -112,6 +120,8 @@ export function startServer(connection: Connection): void {
     completionMarkup =
       text?.completion?.completionItem?.documentationFormat?.[0] === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
     pullConfiguration = caps.workspace?.configuration === true;
+    semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+    inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -119,12 +129,15 @@ export function startServer(connection: Connection): void {
         completionProvider: { resolveProvider: false, triggerCharacters: [] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'policy-lexicon', version: VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    sendStatus();
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLexicon' }).catch(() => undefined);
     }
@@ -136,7 +149,14 @@ export function startServer(connection: Connection): void {
     if (!pullConfiguration || payload !== undefined) pushedSettings = payload;
     if (payload !== undefined) pullConfiguration = false;
     revalidateAll();
+    refreshEditorViews();
   });
+
+  /** Asks the client to re-request what depends on settings or glossaries but not on the text. */
+  const refreshEditorViews = () => {
+    if (semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -189,6 +209,24 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { terms: [] };
     return { terms: service.documentTerms(doc).map(toDocumentTermItem) };
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    const { semanticHighlighting } = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!semanticHighlighting || !current) return { data: [] };
+    return encodeSemanticTokens(service.semanticTokens(current));
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { inlayHints } = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!inlayHints.expansions || !current) return [];
+    return service.expansionHints(current, params.range).map(toInlayHint);
   });
 
   documents.onDidOpen((event) => void validate(event.document.uri));

@@ -12,6 +12,8 @@ import { documentTerms, type DocumentTerm } from './features/documentTerms';
 import { hover, type TermInfo } from './features/hover';
 import { diagnose, type Finding } from './features/diagnostics';
 import { codeActions, fixAll, type CodeActionCandidate } from './features/codeActions';
+import { semanticTokens, type TermToken } from './features/semanticTokens';
+import { expansionHints, type ExpansionHint } from './features/inlayHints';
 import type { CheckOptions, Edit } from './rules/types';
 
 export type { DocumentAnalysis, Mention } from './analysis';
@@ -20,6 +22,9 @@ export type { DocumentTerm } from './features/documentTerms';
 export type { TermInfo } from './features/hover';
 export type { Finding } from './features/diagnostics';
 export type { CodeActionCandidate } from './features/codeActions';
+export type { TermToken, TermTokenType, TermTokenModifier } from './features/semanticTokens';
+export { TERM_TOKEN_TYPES, TERM_TOKEN_MODIFIERS } from './features/semanticTokens';
+export type { ExpansionHint } from './features/inlayHints';
 export type { CheckOptions, Edit, Fix, Severity, SpellingProfile, Rule } from './rules/types';
 export { DEFAULT_CHECK_OPTIONS, SEVERITIES, SPELLING_PROFILES } from './rules/types';
 export { RULES, RULE_IDS } from './rules';
@@ -62,6 +67,10 @@ export interface LexiconService {
   codeActions(doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions): CodeActionCandidate[];
   /** Every available fix as one set of edits on this document version; applying it twice changes nothing more. */
   fixAll(doc: TextDocument, options: CheckOptions): Edit[];
+  /** Highlighting for every glossary mention and resolution citation, split at line breaks. */
+  semanticTokens(doc: TextDocument): TermToken[];
+  /** The expansion of each acronym used before the draft introduces it, limited to `range` when given. */
+  expansionHints(doc: TextDocument, range?: { start: Position; end: Position }): ExpansionHint[];
   /** Drops everything kept about a document (on close). */
   forget(uri: string): void;
 }
@@ -97,6 +106,8 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
       codeActions(doc, analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
     fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),
+    semanticTokens: (doc: TextDocument) => semanticTokens(doc, analyse(doc)),
+    expansionHints: (doc: TextDocument, range?: { start: Position; end: Position }) => expansionHints(doc, analyse(doc), range),
     forget(uri: string) {
       analysers.delete(uri);
       latest.delete(uri);

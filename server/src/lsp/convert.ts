@@ -49,7 +49,15 @@ export function toCompletionItem(candidate: CompletionCandidate, markup: MarkupK
 }
 
 export function toDocumentTermItem(term: DocumentTerm): DocumentTermItem {
-  return { id: term.id, kind: term.kind, name: term.name, acronym: term.acronym ?? null, count: term.count, firstRange: term.firstRange };
+  return {
+    id: term.id,
+    kind: term.kind,
+    name: term.name,
+    acronym: term.acronym ?? null,
+    count: term.count,
+    firstRange: term.firstRange,
+    ...(term.definition !== undefined ? { definition: term.definition } : {}),
+  };
 }
 
 /** The diagnostic `source` of every Policy Lexicon finding. */
