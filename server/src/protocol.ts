@@ -33,6 +33,8 @@ export namespace DocumentTermsRequest {
 export interface GlossaryStatus {
   /** "built-in glossary", or the file name of a workspace glossary. */
   readonly label: string;
+  /** True for the glossary that ships with the server. */
+  readonly builtin?: boolean;
   /** The glossary file. */
   readonly uri?: string;
   /** How many entries it gives (0 when it could not be loaded at all). */
@@ -51,6 +53,9 @@ export namespace StatusNotification {
   export const method = 'policyLexicon/status';
   export const type = new NotificationType<StatusParams>(method);
 }
+
+/** The `source` of every diagnostic the server publishes; the client counts findings by it. */
+export const DIAGNOSTIC_SOURCE = 'policy-lexicon';
 
 /** The command that applies every available fix to a document; its one argument is the document URI. */
 export const FIX_ALL_COMMAND = 'policyLexicon.fixAll';

@@ -46,7 +46,7 @@ export function startServer(connection: Connection): void {
   const service = createLexiconService({ glossaries, logger });
   const rulesDoc = findRulesDoc();
   // What the status item shows; the glossary loader replaces it and calls sendStatus() on each reload.
-  let glossaryStatuses: GlossaryStatus[] = [glossaryStatus(BUILTIN_LABEL, builtin.path, builtin)];
+  let glossaryStatuses: GlossaryStatus[] = [glossaryStatus(BUILTIN_LABEL, builtin.path, builtin, { builtin: true })];
   const sendStatus = () => void connection.sendNotification(StatusNotification.type, { glossaries: glossaryStatuses }).catch(() => undefined);
 
   let hoverMarkup: MarkupKind = MarkupKind.Markdown;

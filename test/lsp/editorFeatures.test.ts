@@ -64,6 +64,7 @@ suite('editor features over stdio: semantic tokens, inlay hints, status, terms',
     assert.equal(params.glossaries.length, 1);
     const [builtin] = params.glossaries;
     assert.equal(builtin.label, 'built-in glossary');
+    assert.equal(builtin.builtin, true);
     assert.ok(builtin.entries > 50, `entries: ${builtin.entries}`);
     assert.match(builtin.uri ?? '', /^file:\/\/.*builtin\.lexicon\.yaml$/);
     assert.equal(builtin.error, undefined);

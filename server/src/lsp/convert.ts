@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionCandidate, CompletionCandidate, DocumentTerm, Edit, EntryKind, Finding, Severity, TermInfo } from '../core';
-import type { DocumentTermItem } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type DocumentTermItem } from '../protocol';
 import { plainMarkup, termInfoMarkup } from './markup';
 
 const COMPLETION_KINDS: Record<EntryKind, CompletionItemKind> = {
@@ -61,7 +61,7 @@ export function toDocumentTermItem(term: DocumentTerm): DocumentTermItem {
 }
 
 /** The diagnostic `source` of every Policy Lexicon finding. */
-export const SOURCE = 'policy-lexicon';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
