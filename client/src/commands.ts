@@ -144,10 +144,15 @@ async function insertAbbreviations(client: LanguageClient): Promise<void> {
     return;
   }
   if (document.version !== version) return;
-  // Keep the list a block of its own: a blank line before it when the cursor is after text, a line break after it when text follows.
+  // Keep the list a block of its own: a blank line before it unless one is there already, and one
+  // after it when text follows on the cursor's line (otherwise the rest of that line is the blank line).
   const selection = editor.selection;
-  const line = document.lineAt(selection.start.line).text;
-  const before = line.slice(0, selection.start.character).trim() ? eol + eol : '';
-  const after = document.lineAt(selection.end.line).text.slice(selection.end.character).trim() ? eol : '';
+  const startLine = selection.start.line;
+  const endLine = selection.end.line;
+  const textBefore = document.lineAt(startLine).text.slice(0, selection.start.character).trim() !== '';
+  const previousBlank = startLine === 0 || document.lineAt(startLine - 1).isEmptyOrWhitespace;
+  const before = textBefore ? eol + eol : previousBlank ? '' : eol;
+  const textAfter = document.lineAt(endLine).text.slice(selection.end.character).trim() !== '';
+  const after = textAfter ? eol + eol : '';
   await editor.edit((edit) => edit.replace(selection, before + list + after));
 }
