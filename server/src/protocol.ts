@@ -2,7 +2,7 @@
  * Custom requests and notifications between the Policy Lexicon client and server. This is
  * the only server file the client may import; other editors can use the same messages.
  */
-import { RequestType, type Range, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 export interface DocumentTermsParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -15,6 +15,8 @@ export interface DocumentTermItem {
   readonly acronym: string | null;
   readonly count: number;
   readonly firstRange: Range;
+  /** The glossary's definition, plain text (untrusted: show it as text, never as markup). */
+  readonly definition?: string;
 }
 
 export interface DocumentTermsResult {
@@ -26,6 +28,34 @@ export namespace DocumentTermsRequest {
   export const method = 'policyLexicon/documentTerms';
   export const type = new RequestType<DocumentTermsParams, DocumentTermsResult, void>(method);
 }
+
+/** One glossary the server uses, or failed to load. */
+export interface GlossaryStatus {
+  /** "built-in glossary", or the file name of a workspace glossary. */
+  readonly label: string;
+  /** True for the glossary that ships with the server. */
+  readonly builtin?: boolean;
+  /** The glossary file. */
+  readonly uri?: string;
+  /** How many entries it gives (0 when it could not be loaded at all). */
+  readonly entries: number;
+  /** The first error in the file, if any (0-based line); the server then keeps its last good version. */
+  readonly error?: { readonly uri: string; readonly line: number; readonly message: string };
+}
+
+export interface StatusParams {
+  /** The glossaries in precedence order (later wins), the built-in one first. */
+  readonly glossaries: readonly GlossaryStatus[];
+}
+
+/** Sent by the server whenever its glossaries are (re)loaded: what the status item shows. */
+export namespace StatusNotification {
+  export const method = 'policyLexicon/status';
+  export const type = new NotificationType<StatusParams>(method);
+}
+
+/** The `source` of every diagnostic the server publishes; the client counts findings by it. */
+export const DIAGNOSTIC_SOURCE = 'policy-lexicon';
 
 /** The command that applies every available fix to a document; its one argument is the document URI. */
 export const FIX_ALL_COMMAND = 'policyLexicon.fixAll';

@@ -34,7 +34,7 @@ import {
   type GlossaryProblem,
   type LexiconService,
 } from './core';
-import { loadBuiltinGlossary } from './builtin';
+import { BUILTIN_LABEL, loadBuiltinGlossary } from './builtin';
 import {
   FIX_ALL_KIND,
   SOURCE,
@@ -47,7 +47,9 @@ import {
   toTextEdits,
 } from './lsp/convert';
 import { checkOptions, parseSettings, type Settings } from './lsp/settings';
-import { CHECK_WORKSPACE_COMMAND, DocumentTermsRequest, FIX_ALL_COMMAND } from './protocol';
+import { CHECK_WORKSPACE_COMMAND, DocumentTermsRequest, FIX_ALL_COMMAND, StatusNotification, type GlossaryStatus } from './protocol';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
+import { toInlayHint } from './lsp/inlayHints';
 import { findRulesDoc } from './rulesDoc';
 import { GlossaryWorkspace, type Folder } from './workspace';
 
@@ -79,6 +81,30 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   const reported = new Set<string>();
   const publishedGlossaryProblems = new Set<string>();
+  let semanticTokensRefresh = false;
+  let inlayHintRefresh = false;
+
+  /** Tells the client which glossaries are in use (the status item shows it). */
+  const sendStatus = () => {
+    const glossaries: GlossaryStatus[] = [];
+    const seen = new Set<string>();
+    if (builtin.glossary) glossaries.push({ label: BUILTIN_LABEL.replace(/^the /, ''), builtin: true, uri: pathToFileURL(builtin.path).href, entries: builtin.glossary.entries.length });
+    for (const folder of workspace.folders) {
+      for (const file of workspace.statusOf(folder)) {
+        if (seen.has(file.file)) continue;
+        seen.add(file.file);
+        const uri = pathToFileURL(file.file).href;
+        glossaries.push({ label: path.basename(file.file), uri, entries: file.entries, error: file.error ? { uri, line: file.error.line, message: file.error.message } : undefined });
+      }
+    }
+    void connection.sendNotification(StatusNotification.type, { glossaries }).catch(() => undefined);
+  };
+
+  /** Asks the client to re-request what depends on settings or glossaries but not on the text. */
+  const refreshEditorViews = () => {
+    if (semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
 
   const fileOf = (uri: string): string | undefined => {
     try {
@@ -169,6 +195,8 @@ export function startServer(connection: Connection): void {
     }
     settingsCache.clear();
     revalidate(folders);
+    sendStatus();
+    refreshEditorViews();
   };
 
   const publishGlossaryProblems = (folder: Folder) => {
@@ -195,6 +223,8 @@ export function startServer(connection: Connection): void {
       text?.completion?.completionItem?.documentationFormat?.[0] === MarkupKind.PlainText ? MarkupKind.PlainText : MarkupKind.Markdown;
     pullConfiguration = caps.workspace?.configuration === true;
     workDoneProgress = caps.window?.workDoneProgress === true;
+    semanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+    inlayHintRefresh = caps.workspace?.inlayHint?.refreshSupport === true;
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folderUris.map(fileOf).filter((f): f is string => f !== undefined);
     const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
@@ -210,6 +240,8 @@ export function startServer(connection: Connection): void {
         referencesProvider: { workDoneProgress: true },
         workspaceSymbolProvider: true,
         renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'policy-lexicon', version: VERSION },
     };
@@ -219,6 +251,7 @@ export function startServer(connection: Connection): void {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLexicon' }).catch(() => undefined);
     }
+    sendStatus();
     void refresh(workspace.folders, true);
   });
 
@@ -506,6 +539,24 @@ export function startServer(connection: Connection): void {
     const glossaryDoc = openGlossary ?? TextDocument.create(glossaryUri, 'yaml', 0, text);
     changes.push({ textDocument: { uri: glossaryUri, version: openGlossary ? openGlossary.version : null }, edits: toTextEdits(glossaryDoc, edits) });
     return { documentChanges: changes };
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return { data: [] };
+    const { semanticHighlighting } = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!semanticHighlighting || !current) return { data: [] };
+    return encodeSemanticTokens(serviceFor(current.uri).semanticTokens(current));
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isDraft(doc)) return [];
+    const { inlayHints } = await settingsFor(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!inlayHints.expansions || !current) return [];
+    return serviceFor(current.uri).expansionHints(current, params.range).map(toInlayHint);
   });
 
   connection.onRequest(DocumentTermsRequest.type, (params) => {

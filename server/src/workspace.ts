@@ -133,6 +133,15 @@ export class GlossaryWorkspace {
     return GLOSSARY_FILE.test(file) || this.folders.some((f) => f.listed.includes(file));
   }
 
+  /** What the status item shows for a folder's glossary files: entries in use and the first error. */
+  statusOf(folder: Folder): Array<{ file: string; entries: number; error: GlossaryProblem | undefined }> {
+    const files = [...folder.discovered.filter((f) => !folder.listed.includes(f)), ...folder.listed];
+    return files.map((file) => {
+      const state = this.files.get(file);
+      return { file, entries: state?.lastGood?.entries.length ?? 0, error: state?.problems.find((p) => p.severity === 'error') };
+    });
+  }
+
   /** Every glossary file of a folder with its problems, including the conflicts between files. */
   problemsOf(folder: Folder): Map<string, GlossaryProblem[]> {
     const files = [...folder.discovered.filter((f) => !folder.listed.includes(f)), ...folder.listed];

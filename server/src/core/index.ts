@@ -12,6 +12,8 @@ import { documentTerms, type DocumentTerm } from './features/documentTerms';
 import { hover, type TermInfo } from './features/hover';
 import { diagnose, type Finding } from './features/diagnostics';
 import { codeActions, fixAll, type CodeActionCandidate } from './features/codeActions';
+import { semanticTokens, type TermToken } from './features/semanticTokens';
+import { expansionHints, type ExpansionHint } from './features/inlayHints';
 import type { CheckOptions, Edit } from './rules/types';
 import { entryAt, mentionsOf, searchEntries } from './features/navigation';
 import type { Entry } from './glossary/schema';
@@ -22,6 +24,9 @@ export type { DocumentTerm } from './features/documentTerms';
 export type { TermInfo } from './features/hover';
 export type { Finding } from './features/diagnostics';
 export type { CodeActionCandidate } from './features/codeActions';
+export type { TermToken, TermTokenType, TermTokenModifier } from './features/semanticTokens';
+export { TERM_TOKEN_TYPES, TERM_TOKEN_MODIFIERS } from './features/semanticTokens';
+export type { ExpansionHint } from './features/inlayHints';
 export type { CheckOptions, Edit, Fix, Severity, SpellingProfile, Rule } from './rules/types';
 export { DEFAULT_CHECK_OPTIONS, SEVERITIES, SPELLING_PROFILES } from './rules/types';
 export { RULES, RULE_IDS } from './rules';
@@ -73,6 +78,10 @@ export interface LexiconService {
   mentionsOf(doc: TextDocument, entryId: string, namesOnly?: boolean): Array<{ start: Position; end: Position; text: string }>;
   /** Entries matching a workspace-symbol query. */
   searchEntries(query: string): Entry[];
+  /** Highlighting for every glossary mention and resolution citation, split at line breaks. */
+  semanticTokens(doc: TextDocument): TermToken[];
+  /** The expansion of each acronym used before the draft introduces it, limited to `range` when given. */
+  expansionHints(doc: TextDocument, range?: { start: Position; end: Position }): ExpansionHint[];
   /** Drops everything kept about a document (on close). */
   forget(uri: string): void;
 }
@@ -111,6 +120,8 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     entryAt: (doc: TextDocument, position: Position) => entryAt(doc, analyse(doc), position),
     mentionsOf: (doc: TextDocument, entryId: string, namesOnly?: boolean) => mentionsOf(doc, analyse(doc), entryId, namesOnly),
     searchEntries: (query: string) => searchEntries(index, query),
+    semanticTokens: (doc: TextDocument) => semanticTokens(doc, analyse(doc)),
+    expansionHints: (doc: TextDocument, range?: { start: Position; end: Position }) => expansionHints(doc, analyse(doc), range),
     forget(uri: string) {
       analysers.delete(uri);
       latest.delete(uri);

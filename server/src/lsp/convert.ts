@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionCandidate, CompletionCandidate, DocumentTerm, Edit, EntryKind, Finding, Severity, TermInfo } from '../core';
-import type { DocumentTermItem } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type DocumentTermItem } from '../protocol';
 import { plainMarkup, termInfoMarkup } from './markup';
 
 const COMPLETION_KINDS: Record<EntryKind, CompletionItemKind> = {
@@ -49,11 +49,19 @@ export function toCompletionItem(candidate: CompletionCandidate, markup: MarkupK
 }
 
 export function toDocumentTermItem(term: DocumentTerm): DocumentTermItem {
-  return { id: term.id, kind: term.kind, name: term.name, acronym: term.acronym ?? null, count: term.count, firstRange: term.firstRange };
+  return {
+    id: term.id,
+    kind: term.kind,
+    name: term.name,
+    acronym: term.acronym ?? null,
+    count: term.count,
+    firstRange: term.firstRange,
+    ...(term.definition !== undefined ? { definition: term.definition } : {}),
+  };
 }
 
 /** The diagnostic `source` of every Policy Lexicon finding. */
-export const SOURCE = 'policy-lexicon';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

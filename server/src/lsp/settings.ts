@@ -14,6 +14,12 @@ export interface Settings {
   readonly builtin: boolean;
   /** Globs of files never checked or searched for glossaries. */
   readonly exclude: readonly string[];
+  /** Whether the server sends semantic tokens for glossary terms. */
+  readonly semanticHighlighting: boolean;
+  readonly inlayHints: {
+    /** Whether an acronym used before its introduction shows its expansion as an inlay hint. */
+    readonly expansions: boolean;
+  };
 }
 
 export const DEFAULT_EXCLUDE: readonly string[] = Object.freeze(['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**']);
@@ -25,6 +31,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   glossaries: Object.freeze([]),
   builtin: true,
   exclude: DEFAULT_EXCLUDE,
+  semanticHighlighting: true,
+  inlayHints: Object.freeze({ expansions: false }),
 });
 
 /** Largest debounce accepted; a larger value is clamped. */
@@ -76,7 +84,20 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     if (typeof section.builtin === 'boolean') builtin = section.builtin;
     else problems.push('policyLexicon.builtin must be true or false');
   }
-  return { settings: { rules, spelling, debounceMs, glossaries, builtin, exclude }, problems };
+  const boolean = (value: unknown, key: string, fallback: boolean): boolean => {
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'boolean') return value;
+    problems.push(`policyLexicon.${key} must be true or false`);
+    return fallback;
+  };
+  const semanticHighlighting = boolean(section.semanticHighlighting, 'semanticHighlighting', DEFAULT_SETTINGS.semanticHighlighting);
+  let inlayHints = DEFAULT_SETTINGS.inlayHints;
+  if (section.inlayHints !== undefined && section.inlayHints !== null) {
+    if (isObject(section.inlayHints)) {
+      inlayHints = { expansions: boolean(section.inlayHints.expansions, 'inlayHints.expansions', DEFAULT_SETTINGS.inlayHints.expansions) };
+    } else problems.push('policyLexicon.inlayHints must be an object such as { "expansions": true }');
+  }
+  return { settings: { rules, spelling, debounceMs, glossaries, builtin, exclude, semanticHighlighting, inlayHints }, problems };
 }
 
 export function checkOptions(settings: Settings): CheckOptions {
