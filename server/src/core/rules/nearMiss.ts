@@ -104,6 +104,13 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   return anchors;
 }
 
+const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
+
+/** A word that tells one edition of a thing from another: an ordinal or a number. */
+function isOrdinal(word: string): boolean {
+  return ORDINALS.has(word) || /^\d+(st|nd|rd|th)?$/.test(word);
+}
+
 function startsCapital(word: string): boolean {
   return /^[A-Z0-9\u00C0-\u00DE]/.test(word);
 }
@@ -175,7 +182,8 @@ function align(name: Name, text: readonly string[]): { cost: number; hard: numbe
       if (i < m && j < n) {
         const exact = raw[i] === lowered[j];
         const soft = exact || words[i] === keys[j];
-        relax(i + 1, j + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
+        // "Second" for "Inaugural", "2021" for "2019": another meeting or edition, not a misspelt name.
+        if (soft || !(isOrdinal(words[i]) && isOrdinal(keys[j]))) relax(i + 1, j + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
       }
       if (i < m) relax(i + 1, j, c + 1, h + 1);
       if (j < n) relax(i, j + 1, c + 1, h + 1);
