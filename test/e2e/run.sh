@@ -35,16 +35,19 @@ cleanup() { stop_code_server; rm -rf "$run_state"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-set -e
 if [ "${E2E_SKIP_INSTALL:-0}" != 1 ]; then
   say "install (Debian packages if missing, pinned code-server and playwright-core)"
-  timeout 900 bash test/e2e/install.sh
+  timeout 900 bash test/e2e/install.sh >"$out/install.log" 2>&1
+  rc=$?
+  cat "$out/install.log"
+  [ "$rc" = 0 ] || { echo "Real-editor tests FAILED: the install failed (exit $rc). Log: $out/install.log"; exit 1; }
 fi
 
 say "build the bundles and compile the suite"
-timeout 300 node esbuild.js
-timeout 300 npx tsc -p tsconfig.json
-set +e
+if ! { timeout 300 node esbuild.js && timeout 300 npx tsc -p tsconfig.json; }; then
+  echo "Real-editor tests FAILED: the build failed."
+  exit 1
+fi
 
 # Starts code-server with its own user data, extensions and config under $1; sets cs_url.
 start_code_server() {
