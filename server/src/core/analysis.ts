@@ -29,6 +29,8 @@ export interface DocumentAnalysis {
   readonly mentions: readonly Mention[];
   /** Offset of the first "Full Name (ACR)" of each entry (the name's start): where its acronym is introduced. */
   readonly introductions: ReadonlyMap<string, number>;
+  /** Offset just past the acronym of each entry's first "Full Name (ACR)". */
+  readonly introductionEnds: ReadonlyMap<string, number>;
   /** The first mention of each entry. */
   readonly firstMentions: ReadonlyMap<string, Mention>;
 }
@@ -68,14 +70,18 @@ export class DocumentAnalyser {
     this.cache = next;
 
     const introductions = new Map<string, number>();
+    const introductionEnds = new Map<string, number>();
     const firstMentions = new Map<string, Mention>();
     for (const mention of mentions) {
       const id = mention.entry?.id;
       if (!id) continue;
       if (!firstMentions.has(id)) firstMentions.set(id, mention);
-      if (mention.definedBy && !introductions.has(id)) introductions.set(id, mention.definedBy.start);
+      if (mention.definedBy && !introductions.has(id)) {
+        introductions.set(id, mention.definedBy.start);
+        introductionEnds.set(id, mention.end);
+      }
     }
-    return { text, blocks, memos, mentions, introductions, firstMentions };
+    return { text, blocks, memos, mentions, introductions, introductionEnds, firstMentions };
   }
 }
 
@@ -120,8 +126,8 @@ export function mentionAt(analysis: DocumentAnalysis, offset: number): Mention |
   return undefined;
 }
 
-/** Whether an entry's acronym has been introduced ("Full Name (ACR)") before `offset`. */
+/** Whether an entry's acronym has been introduced ("Full Name (ACR)") entirely before `offset`. */
 export function isIntroducedBefore(analysis: DocumentAnalysis, entry: Entry, offset: number): boolean {
-  const at = analysis.introductions.get(entry.id);
-  return at !== undefined && at < offset;
+  const end = analysis.introductionEnds.get(entry.id);
+  return end !== undefined && end <= offset;
 }

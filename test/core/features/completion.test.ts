@@ -65,6 +65,11 @@ suite('completion', () => {
     assert.equal(items.find((i) => i.entryId === 'ammtc')?.insertText, 'ASEAN Ministerial Meeting on Transnational Crime (AMMTC)');
   });
 
+  test('typing inside the introduction itself still offers the expansion', () => {
+    const items = completeAt('We thank the ASEAN-J$0apan Cybersecurity Capacity Building Centre (AJCCBC).').result.items;
+    assert.equal(items.find((i) => i.entryId === 'ajccbc')?.insertText, 'ASEAN-Japan Cybersecurity Capacity Building Centre (AJCCBC)');
+  });
+
   test('an acronym that needs no expansion inserts what was picked', () => {
     const items = completeAt('the ASE$0').result.items.filter((i) => i.entryId === 'asean');
     assert.deepEqual(items.map((i) => [i.label, i.insertText]).sort(), [
