@@ -233,7 +233,12 @@ function collectInputs(inputs: readonly string[], cwd: string, excluded: (relati
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const file of walkFiles(full, markdown, (rel) => excluded(path.relative(cwd, path.join(full, rel)).split(path.sep).join('/')))) add(file);
+      // A folder the user names is checked even when it lies under an excluded path (`out/`,
+      // say); the exclusions then apply to what is beneath it.
+      const fromCwd = path.relative(cwd, full).split(path.sep).join('/');
+      const named = fromCwd !== '' && excluded(`${fromCwd}/_`);
+      const relative = (rel: string) => (named ? rel : path.relative(cwd, path.join(full, rel))).split(path.sep).join('/');
+      for (const file of walkFiles(full, markdown, (rel) => excluded(relative(rel)))) add(file);
     } else if (stat) {
       add(full);
     } else if (picomatch.scan(input).isGlob) {

@@ -155,6 +155,10 @@ suite('cli: check', () => {
     assert.deepEqual(json(['.']), ['archive/old.md', 'drafts/clean.md', 'drafts/dirty.md']);
     write('.policy-lexicon.json', JSON.stringify({ exclude: ['**/node_modules/**', 'archive/**'] }));
     assert.deepEqual(json(['.']), ['drafts/clean.md', 'drafts/dirty.md']);
+    // A folder named on the command line is checked even under an excluded path; exclusions apply beneath it.
+    write('archive/node_modules/dep/readme.md', 'The ADMM Plus met.\n');
+    assert.deepEqual(json(['archive']), ['archive/old.md']);
+    assert.deepEqual(json(['archive/*.md']), []);
   });
 
   test('usage errors exit 2', () => {
