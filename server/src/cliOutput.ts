@@ -1,3 +1,4 @@
+import { structuredPatch } from 'diff';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES, type Finding } from './core';
 
@@ -92,57 +93,18 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** A unified diff of the lines an edit set changes, with three lines of context. */
+/**
+ * A unified diff of what the fixes change, three lines of context. Myers' algorithm from jsdiff:
+ * a fix can join or split lines (a name wrapped over two lines becomes one), so lines do not
+ * correspond one to one and a hand-rolled line walk would print every later line as changed.
+ */
 export function unifiedDiff(pathName: string, before: string, after: string): string {
-  const a = before.split(/(?<=\n)/);
-  const b = after.split(/(?<=\n)/);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  if (start === a.length && start === b.length) return '';
-  // Changed lines are found by walking both sides in step from the first difference; fixes keep
-  // the number of lines, so lines correspond one to one and each changed line is its own change.
-  const hunks: Array<{ aStart: number; aEnd: number; bStart: number; bEnd: number }> = [];
-  let i = start;
-  let j = start;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    const aStart = i;
-    const bStart = j;
-    while ((i < a.length || j < b.length) && !(i < a.length && j < b.length && a[i] === b[j])) {
-      if (i < a.length) i++;
-      if (j < b.length) j++;
-    }
-    hunks.push({ aStart, aEnd: i, bStart, bEnd: j });
-  }
-  const context = 3;
+  if (before === after) return '';
+  const { hunks } = structuredPatch(`a/${pathName}`, `b/${pathName}`, before, after, undefined, undefined, { context: 3 });
   const out = [`--- a/${pathName}`, `+++ b/${pathName}`];
-  let k = 0;
-  while (k < hunks.length) {
-    let last = k;
-    while (last + 1 < hunks.length && hunks[last + 1].aStart - hunks[last].aEnd <= 2 * context) last++;
-    const aFrom = Math.max(0, hunks[k].aStart - context);
-    const aTo = Math.min(a.length, hunks[last].aEnd + context);
-    const bFrom = Math.max(0, hunks[k].bStart - context);
-    const bTo = Math.min(b.length, hunks[last].bEnd + context);
-    out.push(`@@ -${aFrom + 1},${aTo - aFrom} +${bFrom + 1},${bTo - bFrom} @@`);
-    let ai = aFrom;
-    for (let h = k; h <= last; h++) {
-      const hunk = hunks[h];
-      for (; ai < hunk.aStart; ai++) out.push(` ${strip(a[ai])}`);
-      for (let x = hunk.aStart; x < hunk.aEnd; x++) out.push(`-${strip(a[x])}`);
-      for (let x = hunk.bStart; x < hunk.bEnd; x++) out.push(`+${strip(b[x])}`);
-      ai = hunk.aEnd;
-    }
-    for (; ai < aTo; ai++) out.push(` ${strip(a[ai])}`);
-    k = last + 1;
+  for (const hunk of hunks) {
+    out.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+    for (const line of hunk.lines) out.push(line.replace(/\r$/, ''));
   }
   return `${out.join('\n')}\n`;
-}
-
-function strip(line: string): string {
-  return line.replace(/\r?\n$/, '');
 }

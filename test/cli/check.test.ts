@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { applyPatch } from 'diff';
 import { runCli } from '../helpers/cli';
 import { readFixture, ROOT } from '../helpers/fixtures';
 
@@ -96,6 +97,18 @@ suite('cli: check', () => {
     assert.match(result.stdout, /\n-.*co-chaired by the United States and Laos\./);
     assert.match(result.stdout, /\n\+.*co-chaired by the United States and Lao PDR\./);
     assert.equal(fs.readFileSync(path.join(dir, 'drafts', 'dirty.md'), 'utf8'), before);
+  });
+
+  test('--fix-dry-run: a fix that joins a wrapped name shows only the lines it changes, and the diff applies', () => {
+    const before = 'Intro.\n\nThe ASEAN Defense\nMinisters Meeting-Plus met in\nBangkok.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n';
+    write('wrapped.md', before);
+    const diff = runCli(['check', '--fix-dry-run', 'wrapped.md'], dir).stdout;
+    const changed = diff.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l));
+    assert.deepEqual(changed, ['-The ASEAN Defense', '-Ministers Meeting-Plus met in', "+The ASEAN Defence Ministers' Meeting-Plus met in"]);
+    runCli(['check', '--fix', 'wrapped.md'], dir);
+    const fixed = fs.readFileSync(path.join(dir, 'wrapped.md'), 'utf8');
+    assert.notEqual(fixed, before);
+    assert.equal(applyPatch(before, diff), fixed);
   });
 
   test('--rule, --max-severity and .policy-lexicon.json change what fails', () => {
