@@ -80,6 +80,19 @@ for (const family of SPELLING_FAMILIES) {
  * American and British forms, singular. "Centers" and "centre" share a key; so do "City" and "Cities".
  */
 export function softKey(word: string): string {
+  let key = softKeys.get(word);
+  if (key === undefined) {
+    // Memoised: near-miss asks for the same few thousand words again and again. Bounded.
+    if (softKeys.size > 50_000) softKeys.clear();
+    key = computeSoftKey(word);
+    softKeys.set(word, key);
+  }
+  return key;
+}
+
+const softKeys = new Map<string, string>();
+
+function computeSoftKey(word: string): string {
   let w = word.toLowerCase().replace(/['\u2019]/g, '');
   w = SPELLING_KEY.get(w) ?? w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;

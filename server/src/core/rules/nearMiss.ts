@@ -19,14 +19,17 @@ export const nearMiss: BlockRule = {
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
     const tokens = tokenize(block);
+    const keys = tokens.map((t) => softKey(t.text));
+    const lows = tokens.map((t) => lower(t.text));
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = anchors.byWord.get(softKey(tokens[i].text));
+      const candidates = anchors.byWord.get(keys[i]);
       if (!candidates) continue;
       for (const { name, anchor } of candidates) {
         for (const start of [i - anchor - 1, i - anchor, i - anchor + 1]) {
           if (start < 0 || start > i) continue;
-          const match = bestWindow(name, tokens, start);
+          if (surelyTooFar(name, keys, start) || writtenExactly(name, tokens, lows, start)) continue;
+          const match = bestWindow(name, tokens, keys, lows, start);
           if (!match) continue;
           const from = tokens[start].start;
           const to = tokens[match.last].end;
@@ -68,6 +71,8 @@ interface Name {
   /** How many of the name's words start with a capital or a digit. */
   readonly capitals: number;
   readonly contentWords: number;
+  /** softKey of each two adjacent words written as one ("Cyber Security" -> "cybersecurity"). */
+  readonly pairs: readonly string[];
 }
 
 interface Anchors {
@@ -89,7 +94,8 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     const capitals = split.filter(startsCapital).length;
     const words = raw.map(softKey);
     if (words.length < 3) continue;
-    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length });
+    const pairs = words.slice(1).map((w, i) => softKey(words[i] + w));
+    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs });
     for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
@@ -123,6 +129,47 @@ function splitWords(text: string): string[] {
   return text.split(/[\s\-\u2010-\u2014]+/).map((w) => w.replace(/\.$/, (m) => (w.indexOf('.') === w.length - 1 ? '' : m))).filter(Boolean);
 }
 
+/**
+ * A cheap, exact pre-check: true when every window from `start` needs at least two hard edits
+ * (or one, for a name under four words), which `acceptable` rejects whatever the alignment. A
+ * name word that appears nowhere in the longest window, neither softly nor as part of a compound,
+ * can only be substituted or dropped, each a hard edit; shorter windows have fewer words still.
+ * The profile showed the alignment of every anchored name at every occurrence of a common word
+ * ("ASEAN") as the CLI's main cost; this skips almost all of them.
+ */
+function surelyTooFar(name: Name, keys: readonly string[], start: number): boolean {
+  const words = name.words;
+  const end = Math.min(keys.length, start + words.length + 1);
+  let missing = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (present(words[i], keys, start, end)) continue;
+    if (i + 1 < words.length && present(name.pairs[i], keys, start, end)) continue;
+    if (i > 0 && present(name.pairs[i - 1], keys, start, end)) continue;
+    if (++missing > 1 || words.length < 4) return true;
+  }
+  return false;
+}
+
+/** Whether `word` is one of keys[start..end), or two adjacent ones written as one. */
+function present(word: string, keys: readonly string[], start: number, end: number): boolean {
+  for (let j = start; j < end; j++) {
+    if (keys[j] === word) return true;
+    if (j + 1 < end && word.startsWith(keys[j]) && softKey(keys[j] + keys[j + 1]) === word) return true;
+  }
+  return false;
+}
+
+/** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
+function writtenExactly(name: Name, tokens: readonly Token[], lows: readonly string[], start: number): boolean {
+  const m = name.raw.length;
+  if (start + m > lows.length) return false;
+  for (let i = 0; i < m; i++) if (lows[start + i] !== name.raw[i]) return false;
+  // Only where `bestWindow` would consider that window (it skips lower-case ones).
+  let capitals = 0;
+  for (let i = 0; i < m; i++) if (startsCapital(tokens[start + i].text)) capitals++;
+  return capitals >= name.capitals - 1 && !tokens.slice(start, start + m - 1).some((t) => t.breakAfter);
+}
+
 interface WindowMatch {
   readonly last: number;
   readonly cost: number;
@@ -137,7 +184,7 @@ const SOFT = 0.25;
  * distance where a soft difference costs a quarter and a substitution, insertion, deletion or
  * swap of adjacent words costs one. Phrases stop at punctuation.
  */
-function bestWindow(name: Name, tokens: readonly Token[], start: number): WindowMatch | undefined {
+function bestWindow(name: Name, tokens: readonly Token[], keys: readonly string[], lows: readonly string[], start: number): WindowMatch | undefined {
   const words = name.words;
   const m = words.length;
   let best: WindowMatch | undefined;
@@ -148,9 +195,9 @@ function bestWindow(name: Name, tokens: readonly Token[], start: number): Window
     const text = tokens.slice(start, last + 1).map((t) => t.text);
     // A near miss of a proper name is written like one: "ASEAN cyber capacity development is" is prose.
     if (text.filter(startsCapital).length < name.capitals - 1) continue;
-    const result = align(name, text);
+    const result = align(name, keys.slice(start, last + 1), lows.slice(start, last + 1));
     if (!result) continue;
-    const firstOrLastMatches = softKey(text[0]) === words[0] || softKey(text[n - 1]) === words[m - 1];
+    const firstOrLastMatches = keys[start] === words[0] || keys[last] === words[m - 1];
     // On equal cost, a window as long as the name wins: "Development Programme" is a changed word, not a dropped one.
     const better = !best || result.cost < best.cost || (result.cost === best.cost && Math.abs(n - m) < Math.abs(best.last - start + 1 - m));
     if (better) best = { last, cost: result.cost, hard: result.hard, firstOrLastMatches };
@@ -159,12 +206,12 @@ function bestWindow(name: Name, tokens: readonly Token[], start: number): Window
 }
 
 /** Word-level edit distance with soft matches, compound words and adjacent swaps. */
-function align(name: Name, text: readonly string[]): { cost: number; hard: number } | undefined {
+/** Soft keys and lower-case forms of the window's words (see `softKey`, `lower`). */
+function align(name: Name, keys: readonly string[], lowered: readonly string[]): { cost: number; hard: number } | undefined {
   const { words, raw } = name;
   const m = words.length;
-  const n = text.length;
-  const keys = text.map(softKey);
-  const lowered = text.map(lower);
+  const n = keys.length;
+  const textPairs = keys.slice(1).map((k, j) => softKey(keys[j] + k));
   const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const hard: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   cost[0][0] = 0;
@@ -188,8 +235,8 @@ function align(name: Name, text: readonly string[]): { cost: number; hard: numbe
       if (i < m) relax(i + 1, j, c + 1, h + 1);
       if (j < n) relax(i, j + 1, c + 1, h + 1);
       // "Cyber Security" written for "Cybersecurity", and the other way round.
-      if (i < m && j + 1 < n && softKey(keys[j] + keys[j + 1]) === words[i]) relax(i + 1, j + 2, c + SOFT, h);
-      if (i + 1 < m && j < n && softKey(words[i] + words[i + 1]) === keys[j]) relax(i + 2, j + 1, c + SOFT, h);
+      if (i < m && j + 1 < n && textPairs[j] === words[i]) relax(i + 1, j + 2, c + SOFT, h);
+      if (i + 1 < m && j < n && name.pairs[i] === keys[j]) relax(i + 2, j + 1, c + SOFT, h);
       if (i + 1 < m && j + 1 < n && words[i] === keys[j + 1] && words[i + 1] === keys[j]) relax(i + 2, j + 2, c + 1, h + 1);
     }
   }
