@@ -1,5 +1,5 @@
 import type { Block } from './markdown/blocks';
-import { parseBlocks } from './markdown/blocks';
+import { parseDocument, reparseDocument, type ParsedDocument, type TextChange } from './markdown/blocks';
 import type { Entry } from './glossary/schema';
 import type { GlossaryIndex } from './glossary/glossaryIndex';
 import { findMentions, type BlockMention } from './match';
@@ -36,38 +36,82 @@ export interface DocumentAnalysis {
 }
 
 /**
- * Analyses documents block by block. Mentions are computed per block and cached by the
- * block's prose, so an edit recomputes only the blocks whose text changed; the document-order
- * state (first mentions, acronym introductions) is then carried down the mention list.
- * One analyser per document; it must be dropped or reset when the glossary changes.
+ * Analyses documents block by block. After an edit, only the top-level Markdown blocks around
+ * it are parsed again (`reparseDocument`); the mentions and rule memos of every other block are
+ * reused as they are, and the document-order state (first mentions, acronym introductions) is
+ * carried down the mention list again, which is a linear pass over mentions, not text.
+ * One analyser per document; a new glossary index starts it afresh.
  */
 export class DocumentAnalyser {
-  private cache = new Map<string, CachedBlock>();
   private index: GlossaryIndex | undefined;
+  private parsed: ParsedDocument | undefined;
+  /** Per block of `parsed`: its mentions and memo (undefined for a block without prose). */
+  private entries: Array<CachedBlock | undefined> = [];
+  /** The mentions of the last analysis, and where each block's mentions start in it. */
+  private mentions: readonly Mention[] = [];
+  private mentionStarts: number[] = [];
 
   analyse(text: string, index: GlossaryIndex): DocumentAnalysis {
-    if (index !== this.index) {
-      this.cache = new Map();
-      this.index = index;
+    const previous = index === this.index ? this.parsed : undefined;
+    const previousEntries = this.entries;
+    this.index = index;
+    let parsed: ParsedDocument;
+    let reused: ReadonlyArray<number> | undefined;
+    const change = previous && changeBetween(previous.text, text);
+    if (previous && change) {
+      const result = reparseDocument(previous, text, change);
+      parsed = result;
+      reused = result.reused;
+    } else if (previous && previous.text === text) {
+      parsed = previous;
+      reused = previous.blocks.map((_, i) => i);
+    } else {
+      parsed = parseDocument(text);
     }
-    const blocks = parseBlocks(text);
-    const next = new Map<string, CachedBlock>();
+    // Blocks the re-parse rebuilt may still have their old text (a paragraph re-parsed for safety).
+    const byText = new Map<string, CachedBlock>();
+    if (previous) {
+      const kept = new Uint8Array(previous.blocks.length);
+      if (reused) for (const i of reused) if (i >= 0) kept[i] = 1;
+      previous.blocks.forEach((block, i) => {
+        const entry = previousEntries[i];
+        if (entry && !kept[i]) byText.set(blockKey(block, previous.text), entry);
+      });
+    }
+    const blocks = parsed.blocks;
+    const entries: Array<CachedBlock | undefined> = new Array(blocks.length);
     const mentions: Mention[] = [];
-    const memos: Array<Map<string, unknown>> = [];
-    blocks.forEach((block, b) => {
-      if (block.prose === '') {
-        memos.push(new Map());
-        return;
+    const mentionStarts: number[] = new Array(blocks.length);
+    const memos: Array<Map<string, unknown>> = new Array(blocks.length);
+    // The blocks before the change are the very same objects at the same indices: so are their mentions.
+    let same = 0;
+    if (reused && previous) while (same < blocks.length && reused[same] === same && blocks[same] === previous.blocks[same]) same++;
+    for (let b = 0; b < same; b++) {
+      entries[b] = previousEntries[b];
+      memos[b] = previousEntries[b]?.memo ?? new Map();
+      mentionStarts[b] = this.mentionStarts[b];
+    }
+    if (same > 0) {
+      const end = same < this.mentionStarts.length ? this.mentionStarts[same] : this.mentions.length;
+      for (let i = 0; i < end; i++) mentions.push(this.mentions[i]);
+    }
+    for (let b = same; b < blocks.length; b++) {
+      const block = blocks[b];
+      mentionStarts[b] = mentions.length;
+      const from = reused ? reused[b] : -1;
+      let entry = from >= 0 ? previousEntries[from] : undefined;
+      if (!entry && block.prose !== '') {
+        const key = blockKey(block, text);
+        entry = byText.get(key) ?? { mentions: findMentions(block.prose, index), memo: new Map() };
       }
-      // Keyed by the source text (findings quote it) and the block's shape (a heading allows title case).
-      const key = `${block.kind}${block.headingLevel}${block.inList ? 'l' : ''}${block.inQuote ? 'q' : ''}\u0000${text.slice(block.start, block.end)}`;
-      let cached = next.get(key) ?? this.cache.get(key);
-      if (!cached) cached = { mentions: findMentions(block.prose, index), memo: new Map() };
-      next.set(key, cached);
-      memos.push(cached.memo);
-      appendMentions(mentions, cached.mentions, block, b, text);
-    });
-    this.cache = next;
+      entries[b] = entry;
+      memos[b] = entry?.memo ?? new Map();
+      if (entry) appendMentions(mentions, entry.mentions, block, b, text);
+    }
+    this.parsed = parsed;
+    this.entries = entries;
+    this.mentions = mentions;
+    this.mentionStarts = mentionStarts;
 
     const introductions = new Map<string, number>();
     const introductionEnds = new Map<string, number>();
@@ -83,6 +127,32 @@ export class DocumentAnalyser {
     }
     return { text, blocks, memos, mentions, introductions, introductionEnds, firstMentions };
   }
+}
+
+/** A block's cache key: its source text (findings quote it) and its shape (a heading allows title case). */
+function blockKey(block: Block, text: string): string {
+  return `${block.kind}${block.headingLevel}${block.inList ? 'l' : ''}${block.inQuote ? 'q' : ''}\u0000${text.slice(block.start, block.end)}`;
+}
+
+/**
+ * The one edit that turns `before` into `after` (common prefix and suffix), or undefined when
+ * they are equal. Found by comparing, so every caller — an editor's incremental changes, a full
+ * sync, the CLI — gets the same incremental path.
+ */
+export function changeBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let p = 0;
+  // Long stretches compare as slices (native comparison), the rest character by character.
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (p + step <= shorter && before.slice(p, p + step) === after.slice(p, p + step)) p += step;
+  }
+  let q = 0;
+  const limit = shorter - p;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (q + step <= limit && before.slice(before.length - q - step, before.length - q) === after.slice(after.length - q - step, after.length - q)) q += step;
+  }
+  return { start: p, end: before.length - q, newLength: after.length - q - p };
 }
 
 interface CachedBlock {
@@ -122,6 +192,24 @@ export function mentionAt(analysis: DocumentAnalysis, offset: number): Mention |
     if (offset < m.start) hi = mid - 1;
     else if (offset > m.end) lo = mid + 1;
     else return offset === m.end && list[mid + 1]?.start === offset ? list[mid + 1] : m;
+  }
+  return undefined;
+}
+
+/** The mention that starts exactly at `offset`, found by binary search. */
+export function mentionStartingAt(analysis: DocumentAnalysis, offset: number): Mention | undefined {
+  const list = analysis.mentions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else if (list[mid].start > offset) hi = mid - 1;
+    else {
+      let i = mid;
+      while (i > 0 && list[i - 1].start === offset) i--;
+      return list[i];
+    }
   }
   return undefined;
 }

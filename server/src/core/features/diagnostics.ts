@@ -104,8 +104,10 @@ const DIRECTIVE = /^<!--\s*policy-lexicon-(disable-next-line|disable-line|disabl
  * a stretch of text. Without rule ids they apply to every rule.
  */
 export function suppressions(analysis: DocumentAnalysis): (rule: string, offset: number) => boolean {
-  const starts = lineStarts(analysis.text);
+  let starts: number[] | undefined;
   const lineOf = (offset: number) => {
+    // Line starts only when a suppression comment needs them: most documents have none.
+    starts ??= lineStarts(analysis.text);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

@@ -44,22 +44,187 @@ export const MASK = '\u0001';
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 
 /** Splits a document into blocks in document order. Total over any input. */
-export function parseBlocks(text: string): Block[] {
+export function parseBlocks(text: string): readonly Block[] {
+  return parseDocument(text).blocks;
+}
+
+/**
+ * A parsed document: its blocks, and the top-level Markdown blocks they come from (a list, a
+ * block quote, a paragraph …), which are where a re-parse can start and stop.
+ */
+export interface ParsedDocument {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly tops: readonly Top[];
+  /** Offsets of line starts (LSP lines). */
+  readonly lineStart: readonly number[];
+  readonly frontMatterEnd: number;
+}
+
+/** A top-level Markdown block: lines [startLine, endLine), blocks [firstBlock, firstBlock + blockCount). */
+export interface Top {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly firstBlock: number;
+  readonly blockCount: number;
+}
+
+/** One edit of the previous text: [start, end) replaced by `newLength` characters. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly newLength: number;
+}
+
+export function parseDocument(text: string): ParsedDocument {
   const { src, lineStart, frontMatterEnd } = prepare(text);
   const blocks: Block[] = [];
   if (frontMatterEnd > 0) {
     blocks.push(makeBlock('frontmatter', text, lineStart, 0, frontMatterEnd, '', 0, false, false));
   }
+  const tops: Top[] = [];
+  buildBlocks(parseTokens(src, 0), text, src, lineStart, blocks, tops);
+  return { text, blocks, tops, lineStart, frontMatterEnd };
+}
+
+/**
+ * The blocks of `text`, which is `previous.text` with `change` applied, re-parsing only the
+ * top-level blocks around the change. Markdown's block structure from the start of a top-level
+ * block on depends only on the lines from there, so the window starts one top-level block before
+ * the change and ends where its parse meets an old top-level boundary again (checked, and widened
+ * until it does); blocks before the window are kept as they are, blocks after it are shifted.
+ * The result equals `parseDocument(text)`; front matter edits take a full parse.
+ */
+export function reparseDocument(previous: ParsedDocument, text: string, change: TextChange): ParsedDocument & { readonly reused: ReadonlyArray<number> } {
+  const full = () => {
+    const parsed = parseDocument(text);
+    return { ...parsed, reused: parsed.blocks.map(() => -1) };
+  };
+  const old = previous.lineStart;
+  const lineOf = (offset: number) => lineAt(old, offset);
+  const firstLine = lineOf(change.start);
+  const lastLine = lineOf(change.end);
+  // Front matter is decided by the first line and the first closing line after it.
+  if (previous.frontMatterEnd > 0 ? firstLine <= previous.frontMatterEnd : firstLine === 0 || /^\uFEFF? ?---[ \t]*\r?\n/.test(previous.text) || /^\uFEFF? ?---[ \t]*(\r?\n|$)/.test(text)) return full();
+  const tops = previous.tops;
+  if (tops.length < 3) return full();
+
+  // A carriage return next to the change may join or split a line break: parse it all.
+  const inserted = text.slice(change.start, change.start + change.newLength);
+  if (inserted.includes('\r') || previous.text.charCodeAt(change.start - 1) === 13 || previous.text.charCodeAt(change.end) === 13 || previous.text.slice(change.start, change.end).includes('\r')) return full();
+  // Line starts of the new text: the old ones up to the change's line, new ones inside it, shifted ones after.
+  const removed = text.length - previous.text.length;
+  const lineStart = old.slice(0, firstLine + 1);
+  for (let k = inserted.indexOf('\n'); k !== -1; k = inserted.indexOf('\n', k + 1)) lineStart.push(change.start + k + 1);
+  for (let l = lastLine + 1; l < old.length; l++) lineStart.push(old[l] + removed);
+  const lineDelta = lineStart.length - old.length;
+
+  const a = Math.max(0, topAt(tops, firstLine) - 1);
+  // The window must start before the change: a change in the lines above the first block takes a full parse.
+  if (tops[a].startLine >= firstLine) return full();
+  let b = topAt(tops, lastLine) + 1;
+  for (;;) {
+    if (b + 1 >= tops.length) return full();
+    const windowStart = tops[a].startLine;
+    const syncLine = tops[b].startLine + lineDelta;
+    const windowEnd = tops[b + 1].startLine + lineDelta;
+    const from = lineStart[windowStart];
+    const to = lineStart[windowEnd];
+    const { src } = prepareWindow(text, from, to);
+    const tokens = parseTokens(src, windowStart);
+    const windowBlocks: Block[] = [];
+    const windowTops: Top[] = [];
+    buildBlocks(tokens, text, src, lineStart, windowBlocks, windowTops, from);
+    const sync = windowTops.findIndex((t) => t.startLine === syncLine);
+    const oldSync = tops[b];
+    if (sync !== -1 && sync === windowTops.length - 1 && windowTops[sync].endLine === oldSync.endLine + lineDelta) {
+      const keepBlocks = tops[a].firstBlock;
+      const newBlocks = windowBlocks.slice(0, windowTops[sync].firstBlock);
+      const offsetDelta = removed;
+      const shifted = previous.blocks.slice(oldSync.firstBlock).map((block) => shiftBlock(block, offsetDelta, lineDelta));
+      const blocks = [...previous.blocks.slice(0, keepBlocks), ...newBlocks, ...shifted];
+      const blockDelta = keepBlocks + newBlocks.length - oldSync.firstBlock;
+      const newTops = [
+        ...tops.slice(0, a),
+        ...windowTops.slice(0, sync).map((t) => ({ ...t, firstBlock: t.firstBlock + keepBlocks })),
+        ...tops.slice(b).map((t) => ({ startLine: t.startLine + lineDelta, endLine: t.endLine + lineDelta, firstBlock: t.firstBlock + blockDelta, blockCount: t.blockCount })),
+      ];
+      const reused = [
+        ...previous.blocks.slice(0, keepBlocks).map((_, i) => i),
+        ...newBlocks.map(() => -1),
+        ...shifted.map((_, i) => oldSync.firstBlock + i),
+      ];
+      return { text, blocks, tops: newTops, lineStart, frontMatterEnd: previous.frontMatterEnd, reused };
+    }
+    // The change reached further (a fence opened, two paragraphs joined): widen the window.
+    b = Math.min(tops.length - 1, b + Math.max(2, b - a));
+  }
+}
+
+function lineAt(lineStart: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStart[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the last top-level block starting at or before `line` (0 when none does). */
+function topAt(tops: readonly Top[], line: number): number {
+  let lo = 0;
+  let hi = tops.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tops[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function shiftBlock(block: Block, by: number, lines: number): Block {
+  if (by === 0 && lines === 0) return block;
+  return {
+    kind: block.kind,
+    start: block.start + by,
+    end: block.end + by,
+    startLine: block.startLine + lines,
+    endLine: block.endLine + lines,
+    prose: block.prose,
+    headingLevel: block.headingLevel,
+    inList: block.inList,
+    inQuote: block.inQuote,
+    comments: block.comments.length ? block.comments.map((c) => ({ start: c.start + by, end: c.end + by, text: c.text })) : block.comments,
+  };
+}
+
+/** markdown-it's block tokens for `src`, with line maps made absolute by `firstLine`. */
+function parseTokens(src: string, firstLine: number): Token[] {
   const tokens: Token[] = [];
   md.block.parse(src, md, {}, tokens);
+  if (firstLine) for (const t of tokens) if (t.map) t.map = [t.map[0] + firstLine, t.map[1] + firstLine];
+  return tokens;
+}
 
+/**
+ * Turns block tokens into blocks. `src` is the prepared text from offset `base` of `text` on
+ * (the whole text, or a re-parse window); `lineStart` holds the line starts of the whole text.
+ */
+function buildBlocks(tokens: readonly Token[], text: string, src: string, lineStart: readonly number[], blocks: Block[], tops: Top[], base = 0): void {
   const listItemLines = new Set<number>();
   for (const t of tokens) if (t.type === 'list_item_open' && t.map) listItemLines.add(t.map[0]);
 
   let listDepth = 0;
   let quoteDepth = 0;
+  let top: { startLine: number; endLine: number; firstBlock: number } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.level === 0 && t.nesting !== -1 && t.map) {
+      if (top) tops.push({ ...top, blockCount: blocks.length - top.firstBlock });
+      top = { startLine: t.map[0], endLine: t.map[1], firstBlock: blocks.length };
+    }
     switch (t.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -87,7 +252,7 @@ export function parseBlocks(text: string): Block[] {
         break;
       case 'table_open': {
         if (!t.map) break;
-        blocks.push(proseBlock('table', text, src, lineStart, t.map[0], t.map[1], 0, listDepth > 0, quoteDepth > 0, listItemLines));
+        blocks.push(proseBlock('table', text, src, base, lineStart, t.map[0], t.map[1], 0, listDepth > 0, quoteDepth > 0, listItemLines));
         while (i < tokens.length && tokens[i].type !== 'table_close') i++;
         break;
       }
@@ -99,14 +264,14 @@ export function parseBlocks(text: string): Block[] {
         // A setext heading's underline is part of the heading_open map but not the inline map.
         const end = t.type === 'heading_open' && t.map ? t.map[1] : map[1];
         const level = t.type === 'heading_open' ? Number(t.tag.slice(1)) : 0;
-        blocks.push(proseBlock(t.type === 'heading_open' ? 'heading' : 'paragraph', text, src, lineStart, map[0], end, level, listDepth > 0, quoteDepth > 0, listItemLines));
+        blocks.push(proseBlock(t.type === 'heading_open' ? 'heading' : 'paragraph', text, src, base, lineStart, map[0], end, level, listDepth > 0, quoteDepth > 0, listItemLines));
         break;
       }
       default:
         break;
     }
   }
-  return blocks;
+  if (top) tops.push({ ...top, blockCount: blocks.length - top.firstBlock });
 }
 
 interface Prepared {
@@ -140,6 +305,12 @@ function prepare(text: string): Prepared {
   return { src, lineStart, frontMatterEnd };
 }
 
+/** `prepare` for a re-parse window [from, to) that starts at a line start after any front matter. */
+function prepareWindow(text: string, from: number, to: number): { src: string } {
+  const src = text.slice(from, to).replace(/\r\n?|\u0000/g, (m) => (m === '\r\n' ? ' \n' : m === '\r' ? '\n' : '\uFFFD'));
+  return { src: from === 0 && src.charCodeAt(0) === 0xfeff ? ` ${src.slice(1)}` : src };
+}
+
 function lineOffset(lineStart: readonly number[], line: number, length: number): number {
   return line < lineStart.length ? lineStart[line] : length;
 }
@@ -164,6 +335,7 @@ function proseBlock(
   kind: BlockKind,
   text: string,
   src: string,
+  base: number,
   lineStart: readonly number[],
   startLine: number,
   endLine: number,
@@ -176,7 +348,7 @@ function proseBlock(
   const end = lineOffset(lineStart, endLine, text.length);
   const lines: string[] = [];
   for (let line = startLine; line < endLine; line++) {
-    let content = src.slice(lineOffset(lineStart, line, src.length), lineOffset(lineStart, line + 1, src.length));
+    let content = src.slice(lineOffset(lineStart, line, src.length + base) - base, lineOffset(lineStart, line + 1, src.length + base) - base);
     content = maskContainerPrefix(content, inQuote, listItemLines.has(line));
     if (kind === 'heading') content = maskHeadingMarkup(content, line === endLine - 1 && endLine - startLine > 1);
     lines.push(content);

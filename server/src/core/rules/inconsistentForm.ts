@@ -17,17 +17,20 @@ export const inconsistentForm: DocumentRule = {
   description: 'One document writing two admitted forms of the same term; later uses should follow the first.',
   check({ analysis }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
-    const first = new Map<string, Mention>();
+    // Entry id -> spelling key -> first mention written that way.
+    const first = new Map<string, Map<string, Mention>>();
     for (const mention of analysis.mentions) {
       const ref = mention.ref;
       if (!ref || !mention.entry || ref.type === 'variant') continue;
-      const group = `${mention.entry.id}\u0000${spellingKey(ref.text)}`;
-      const earlier = first.get(group);
+      let forms = first.get(mention.entry.id);
+      if (!forms) first.set(mention.entry.id, (forms = new Map()));
+      const key = spellingKey(ref.text);
+      const earlier = forms.get(key);
       if (!earlier) {
-        first.set(group, mention);
+        forms.set(key, mention);
         continue;
       }
-      if (formKey(earlier.ref!.text) === formKey(ref.text)) continue;
+      if (earlier.ref!.text === ref.text || formKey(earlier.ref!.text) === formKey(ref.text)) continue;
       const block = analysis.blocks[mention.block];
       const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
       findings.push({
@@ -44,6 +47,19 @@ export const inconsistentForm: DocumentRule = {
 
 /** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
 function spellingKey(text: string): string {
+  let key = spellingKeys.get(text);
+  if (key === undefined) {
+    // Memoised: the keys are of glossary forms, a small set asked for at every mention.
+    if (spellingKeys.size > 50_000) spellingKeys.clear();
+    key = computeSpellingKey(text);
+    spellingKeys.set(text, key);
+  }
+  return key;
+}
+
+const spellingKeys = new Map<string, string>();
+
+function computeSpellingKey(text: string): string {
   return formKey(text)
     .split(/[\s\-]+/)
     .map(softKey)

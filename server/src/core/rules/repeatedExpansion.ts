@@ -1,3 +1,4 @@
+import { mentionStartingAt } from '../analysis';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 /** Flags "Full Name (ACR)" written again after the acronym was introduced. */
@@ -16,7 +17,7 @@ export const repeatedExpansion: DocumentRule = {
       if (first === undefined || first >= name.start) continue;
       const close = text.indexOf(')', acronym.end);
       if (close < 0) continue;
-      const firstName = analysis.mentions.find((m) => m.start === first);
+      const firstName = mentionStartingAt(analysis, first);
       const written = text.slice(name.start, close + 1).replace(/\s+/g, ' ');
       findings.push({
         start: name.start,

@@ -14,39 +14,70 @@ export const unknownAcronym: DocumentRule = {
   defaultSeverity: 'hint',
   description: 'An all-capitals token the glossary does not know and the document never expands.',
   check({ analysis, text, index }: RuleContext): RawFinding[] {
+    // Per block, memoised with the block: its candidate tokens and the acronyms it expands.
+    let m = 0;
+    const perBlock = analysis.blocks.map((block, b) => {
+      const first = m;
+      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+      return block.prose ? blockFacts(analysis, b, first, m, text, index) : undefined;
+    });
+    const expanded = new Set<string>();
+    for (const facts of perBlock) if (facts) for (const token of facts.expands) expanded.add(token);
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    const mentions = analysis.mentions;
-    let m = 0;
-    for (const block of analysis.blocks) {
-      if (!block.prose) continue;
-      const pattern = new RegExp(CAPITALS);
-      for (let match = pattern.exec(block.prose); match; match = pattern.exec(block.prose)) {
-        let token = match[0];
-        if (token.endsWith('s') && token.length > 2) token = token.slice(0, -1);
-        if ((token.match(/[A-Z]/g) ?? []).length < 2 || ROMAN.test(token) || seen.has(token)) continue;
-        const start = block.start + match.index;
-        const end = start + token.length;
-        while (m < mentions.length && mentions[m].end <= start) m++;
-        if (m < mentions.length && mentions[m].start < end) continue;
-        if (index.acronyms.has(token) || isShouting(block.prose, match.index, match[0].length)) continue;
-        seen.add(token);
-        if (isExpandedIn(text, token)) continue;
-        findings.push({
-          start,
-          end,
-          message: `"${token}" is not in the glossary and is never expanded in this document.`,
-        });
+    perBlock.forEach((facts, b) => {
+      if (!facts) return;
+      const start = analysis.blocks[b].start;
+      for (const c of facts.candidates) {
+        if (seen.has(c.token)) continue;
+        seen.add(c.token);
+        if (expanded.has(c.token)) continue;
+        findings.push({ start: start + c.start, end: start + c.end, message: `"${c.token}" is not in the glossary and is never expanded in this document.` });
       }
-    }
+    });
     return findings;
   },
 };
 
-/** "(XYZCERT)" somewhere, or "XYZCERT (" followed by its expansion. */
-function isExpandedIn(text: string, token: string): boolean {
-  return text.includes(`(${token})`) || text.includes(`${token} (`);
+interface BlockFacts {
+  /** All-capitals tokens that no mention covers and the glossary does not know, block-relative, in order. */
+  readonly candidates: ReadonlyArray<{ readonly token: string; readonly start: number; readonly end: number }>;
+  /** Tokens written "(XYZCERT)" or "XYZCERT (" in the block. */
+  readonly expands: readonly string[];
 }
+
+const MEMO = 'unknown-acronym:facts';
+
+/** `from`..`to`: the block's mentions in `analysis.mentions`. */
+function blockFacts(analysis: RuleContext['analysis'], b: number, from: number, to: number, text: string, index: RuleContext['index']): BlockFacts {
+  const memo = analysis.memos[b];
+  const cached = memo.get(MEMO) as BlockFacts | undefined;
+  if (cached) return cached;
+  const block = analysis.blocks[b];
+  const mentions = analysis.mentions.slice(from, to);
+  const candidates: Array<{ token: string; start: number; end: number }> = [];
+  const pattern = new RegExp(CAPITALS);
+  let m = 0;
+  for (let match = pattern.exec(block.prose); match; match = pattern.exec(block.prose)) {
+    let token = match[0];
+    if (token.endsWith('s') && token.length > 2) token = token.slice(0, -1);
+    if ((token.match(/[A-Z]/g) ?? []).length < 2 || ROMAN.test(token)) continue;
+    const start = block.start + match.index;
+    const end = start + token.length;
+    while (m < mentions.length && mentions[m].end <= start) m++;
+    if (m < mentions.length && mentions[m].start < end) continue;
+    if (index.acronyms.has(token) || isShouting(block.prose, match.index, match[0].length)) continue;
+    candidates.push({ token, start: match.index, end: match.index + token.length });
+  }
+  const source = text.slice(block.start, block.end);
+  const expands = [...source.matchAll(EXPANSION)].map((x) => x[1] ?? x[2]);
+  const facts = { candidates, expands };
+  memo.set(MEMO, facts);
+  return facts;
+}
+
+/** "(XYZCERT)", or "XYZCERT (" followed by its expansion. */
+const EXPANSION = /\(([A-Z][A-Z0-9&\-]*[A-Z0-9])\)|(?<![A-Za-z0-9\-_&])([A-Z][A-Z0-9&\-]*[A-Z0-9]) \(/g;
 
 /** Part of a run of three or more capitalised words. */
 function isShouting(prose: string, at: number, length: number): boolean {

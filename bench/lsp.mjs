@@ -1,0 +1,174 @@
+// The language server as an editor sees it: `node dist/server.js --stdio`, JSON-RPC over pipes.
+// Measures start-up, keystroke → publishDiagnostics (a simulated typist in the middle of the
+// draft, debounce set to 0 so only the server's own work is timed), hover and completion
+// latency, and the server's resident memory.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import rpc from 'vscode-languageserver-protocol/node';
+import { ROOT, now } from './stats.mjs';
+
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
+
+/** Starts a server; resolves once `initialize` has answered. */
+export async function startServer(settings = {}) {
+  const t0 = now();
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published = new Map();
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    published.set(params.uri, params);
+    for (const w of [...waiters]) {
+      if (w.uri === params.uri && (w.version === undefined || params.version === w.version)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'policyLexicon' ? { debounceMs: 0, ...settings } : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  const root = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'policy-lexicon-bench-'));
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { trusted: true },
+  });
+  const ready = now() - t0;
+  await connection.sendNotification('initialized', {});
+  return {
+    ready,
+    root,
+    pid: child.pid,
+    connection,
+    /** Resolves with the publishDiagnostics of `uri` for `version`. */
+    published(uri, version) {
+      return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
+    rssMiB() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+    },
+    async stop() {
+      await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      connection.sendNotification('exit');
+      setTimeout(() => child.kill(), 1000).unref();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Line/character of an offset (UTF-16), for a text without CR. */
+function positionAt(lineStarts, offset) {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+function starts(text) {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/**
+ * Opens `file`, then types `keystrokes` characters into the middle of a paragraph (a word, a
+ * space, a word …, deleting it again halfway), waiting for each version's diagnostics.
+ * Returns per-keystroke latencies (ms), hover and completion latencies, RSS and start-up.
+ */
+export async function typist(file, { keystrokes = 200, requests = 200 } = {}) {
+  const server = await startServer();
+  let text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const uri = pathToFileURL(path.join(server.root, path.basename(file))).href;
+  let version = 1;
+  const t0 = now();
+  const first = server.published(uri, version);
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  await first;
+  const open = now() - t0;
+
+  // The middle of a prose line near the middle of the draft.
+  let at = text.indexOf('\n\n', text.length >> 1) + 2;
+  while (/^[#>|`\-*\d]/.test(text.slice(at, at + 1))) at = text.indexOf('\n\n', at) + 2;
+  at = text.indexOf(' ', at) + 1;
+  const typed = 'the ADMM Plus and AMMTC met in Bangkok ';
+  const keystroke = [];
+  for (let k = 0; k < keystrokes; k++) {
+    const deleting = k % 80 >= 40;
+    const lineStarts = starts(text);
+    let change;
+    if (!deleting) {
+      const ch = typed[k % typed.length];
+      change = { range: { start: positionAt(lineStarts, at), end: positionAt(lineStarts, at) }, text: ch };
+      text = text.slice(0, at) + ch + text.slice(at);
+      at += 1;
+    } else {
+      change = { range: { start: positionAt(lineStarts, at - 1), end: positionAt(lineStarts, at) }, text: '' };
+      text = text.slice(0, at - 1) + text.slice(at);
+      at -= 1;
+    }
+    version++;
+    const done = server.published(uri, version);
+    const t = now();
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await done;
+    keystroke.push(now() - t);
+  }
+
+  // Hover on acronyms and names all over the draft; completion after a typed prefix.
+  const lineStarts = starts(text);
+  const targets = [...text.matchAll(/\b(?:AMMTC|ADMM-Plus|ASEAN Regional Forum|TELMIN|UNGGE)\b/g)].map((m) => m.index + 1);
+  const hover = [];
+  let hoverHits = 0;
+  for (let k = 0; k < requests && targets.length; k++) {
+    const position = positionAt(lineStarts, targets[(k * 7919) % targets.length]);
+    const t = now();
+    const result = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    hover.push(now() - t);
+    if (result) hoverHits++; // none in front matter or code, by design
+  }
+  // Completion: the typist writes "ASEAN-J" in the middle and asks.
+  const prefix = 'ASEAN-J';
+  const insertAt = at;
+  const p = positionAt(lineStarts, insertAt);
+  version++;
+  server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: p, end: p }, text: prefix }],
+  });
+  await server.published(uri, version);
+  const completion = [];
+  let items = 0;
+  for (let k = 0; k < requests; k++) {
+    const t = now();
+    const result = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: p.line, character: p.character + prefix.length } });
+    completion.push(now() - t);
+    items = (Array.isArray(result) ? result : result?.items ?? []).length;
+  }
+  const rss = server.rssMiB();
+  const ready = server.ready;
+  await server.stop();
+  return { bytes: Buffer.byteLength(text), open, keystroke, hover, completion, completionItems: items, hoverHits, rss, ready };
+}
+
+/** Start to ready: spawn → initialize answered, `runs` times. */
+export async function startup(runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const server = await startServer();
+    out.push(server.ready);
+    await server.stop();
+  }
+  return out;
+}
