@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { GlossaryIndex, type Glossary } from '../../server/src/core';
 import { doc, mentionsOf, miniService } from '../helpers/fixtures';
 
 suite('recognition', () => {
@@ -173,5 +174,31 @@ suite('recognition', () => {
         ['ammtc', 'telmin', 'ict', 'admm-plus', 'ajccbc', 'usascp', 'asean', 'ammtc'],
       );
     });
+  });
+});
+
+suite('recognition with a large glossary', () => {
+  // 6,000 entries, 12,000 forms: several compiled alternations, merged as one would match.
+  const entries = Array.from({ length: 6000 }, (_, i) => ({
+    id: `committee-${i}`,
+    kind: 'forum' as const,
+    name: `Committee ${i} on Cyber Security`,
+    acronym: `CCS${i}`,
+    expand: false,
+    accepted: [],
+    variants: [],
+    sources: [],
+    related: [],
+    dates: {},
+    origin: { file: 'big.lexicon.json', label: 'big.lexicon.json', line: i },
+  }));
+  // A short name inside a long one, in different alternations: the longer must win, as in one alternation.
+  entries.push({ ...entries[0], id: 'committee', name: 'Committee', acronym: 'CTTE' });
+  const index = new GlossaryIndex([{ origin: 'big.lexicon.json', label: 'big.lexicon.json', entries } as unknown as Glossary]);
+
+  test('finds names and acronyms from every part of the glossary, longest first, without overlaps', () => {
+    const text = 'The Committee 5999 on Cyber Security (CCS5999) met the Committee 7 on Cyber Security, CCS3 and the Committee.';
+    const found = [...index.matches(text)].map((m) => m.text);
+    assert.deepEqual(found, ['Committee 5999 on Cyber Security', 'CCS5999', 'Committee 7 on Cyber Security', 'CCS3', 'Committee']);
   });
 });

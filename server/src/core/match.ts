@@ -54,24 +54,21 @@ const SYMBOL = new RegExp(String.raw`(?<![${W}/])A/RES/(\d{1,3})/(\d{1,4})(?![${
 /** Finds every glossary mention and resolution citation in a block's prose, in order. */
 export function findMentions(prose: string, index: GlossaryIndex): BlockMention[] {
   const mentions: BlockMention[] = [];
-  const pattern = index.matcher();
-  if (pattern) {
-    for (let m = pattern.exec(prose); m; m = pattern.exec(prose)) {
-      const text = m[0];
-      const found = index.lookup(text);
-      if (!found) continue;
-      const { ref, plural } = found;
-      let caseMismatch: boolean;
-      if (ref.acronymLike) {
-        const bare = plural ? text.slice(0, -1) : text;
-        caseMismatch = bare !== ref.text;
-        // "ICTS" or "Asean": only a mention when it is not just an ordinary word.
-        if (caseMismatch && (ORDINARY_WORDS.has(bare.toLowerCase()) || bare === bare.toLowerCase() && bare.length <= 3)) continue;
-      } else {
-        caseMismatch = text.replace(/\s+/g, ' ') !== ref.text.replace(/\s+/g, ' ');
-      }
-      mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined });
+  for (const m of index.matches(prose)) {
+    const text = m.text;
+    const found = index.lookup(text);
+    if (!found) continue;
+    const { ref, plural } = found;
+    let caseMismatch: boolean;
+    if (ref.acronymLike) {
+      const bare = plural ? text.slice(0, -1) : text;
+      caseMismatch = bare !== ref.text;
+      // "ICTS" or "Asean": only a mention when it is not just an ordinary word.
+      if (caseMismatch && (ORDINARY_WORDS.has(bare.toLowerCase()) || bare === bare.toLowerCase() && bare.length <= 3)) continue;
+    } else {
+      caseMismatch = text.replace(/\s+/g, ' ') !== ref.text.replace(/\s+/g, ' ');
     }
+    mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined });
   }
   for (const mention of findCitations(prose, index)) mentions.push(mention);
   mentions.sort((a, b) => a.start - b.start);

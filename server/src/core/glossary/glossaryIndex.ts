@@ -3,6 +3,9 @@ import { escapeRegExp, formKey, isAllCaps, plainPunctuation, WORD_CHAR_CLASS } f
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
 
+/** Forms per compiled alternation: well below the size at which V8 gives up compiling one. */
+const ALTERNATIVES_PER_PATTERN = 2000;
+
 /** One written form of an entry, as the matcher knows it. */
 export interface FormRef {
   readonly entry: Entry;
@@ -33,7 +36,7 @@ export class GlossaryIndex {
   readonly acronyms: ReadonlyMap<string, Entry>;
   /** The glossaries the index was built from, in precedence order (later wins). */
   readonly glossaries: readonly Glossary[];
-  private readonly pattern: RegExp | undefined;
+  private readonly patterns: readonly RegExp[];
   private words: WordIndex | undefined;
 
   constructor(glossaries: readonly Glossary[]) {
@@ -94,14 +97,49 @@ export class GlossaryIndex {
       alternatives.push(ref.acronymLike && /[A-Z0-9]$/.test(ref.text) ? `${body}s?` : body);
     }
     alternatives.sort((a, b) => b.length - a.length);
-    this.pattern = alternatives.length
-      ? new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi')
-      : undefined;
+    // V8 refuses one alternation of tens of thousands of names ("Regular expression too large"):
+    // large glossaries get several, merged by `matches` exactly as one alternation would match.
+    const patterns: RegExp[] = [];
+    for (let i = 0; i < alternatives.length; i += ALTERNATIVES_PER_PATTERN) {
+      patterns.push(new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.slice(i, i + ALTERNATIVES_PER_PATTERN).join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi'));
+    }
+    this.patterns = patterns;
   }
 
-  /** A fresh copy of the compiled alternation (global, case-insensitive), or undefined for an empty glossary. */
-  matcher(): RegExp | undefined {
-    return this.pattern ? new RegExp(this.pattern) : undefined;
+  /**
+   * Every form in `text`, left to right: at each position the first (longest) form that
+   * matches there, then on after it, as one alternation of all forms, longest first, would find.
+   */
+  *matches(text: string): Generator<{ readonly index: number; readonly text: string }> {
+    // The compiled patterns themselves (a copy would compile again, which costs more than the scan
+    // for a large glossary); their lastIndex is reset here, and callers consume the matches at once.
+    const patterns = this.patterns;
+    for (const p of patterns) p.lastIndex = 0;
+    if (patterns.length === 1) {
+      for (let m = patterns[0].exec(text); m; m = patterns[0].exec(text)) yield { index: m.index, text: m[0] };
+      return;
+    }
+    // Each pattern's next match from `at`; the leftmost wins, and on a tie the earlier pattern
+    // (its forms are longer); patterns whose next match started before the winner's end look again.
+    const next: Array<RegExpExecArray | null> = patterns.map((p) => p.exec(text));
+    for (;;) {
+      let best = -1;
+      for (let i = 0; i < next.length; i++) {
+        const m = next[i];
+        if (m && (best < 0 || m.index < next[best]!.index)) best = i;
+      }
+      if (best < 0) return;
+      const won = next[best]!;
+      const end = won.index + won[0].length;
+      yield { index: won.index, text: won[0] };
+      for (let i = 0; i < next.length; i++) {
+        const m = next[i];
+        if (m && m.index < end) {
+          patterns[i].lastIndex = end;
+          next[i] = patterns[i].exec(text);
+        }
+      }
+    }
   }
 
   /**
