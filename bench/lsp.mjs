@@ -139,7 +139,7 @@ export async function typist(file, { keystrokes = 200, requests = 200 } = {}) {
     if (result) hoverHits++; // none in front matter or code, by design
   }
   // Completion: the typist writes "ASEAN-J" in the middle and asks.
-  const prefix = 'ASEAN-J';
+  const prefix = ' ASEAN-J'; // after a space: the typed text may end inside a word
   const insertAt = at;
   const p = positionAt(lineStarts, insertAt);
   version++;
