@@ -36,9 +36,10 @@ const DEFINITION = 'ministerial body for cooperation against transnational crime
 const SUMMARY = 'co-chairs-summary.md';
 const SUMMARY_TEXT = `# Co-Chairs' Summary (draft)
 
-The ASEAN Regional Forum (ARF) and the ASEAN Ministerial Meeting on Transnational Crime
-(AMMTC) recalled General Assembly resolution 73/27, resolutions 70/237 and 71/28, and the
-report A/70/174, and noted the G20 digital agenda. The AMMTC will report to the ARF in 2026.
+The ASEAN Regional Forum (ARF) and the
+ASEAN Ministerial Meeting on Transnational Crime (AMMTC) recalled General Assembly
+resolution 73/27, resolutions 70/237 and 71/28, and the report A/70/174, and noted
+the G20 digital agenda. The AMMTC will report to the ARF in 2026.
 `;
 /** What the terms view must list for SUMMARY: groups in kind order, then some entries. */
 const SUMMARY_GROUPS = ['Bodies', 'Forums', 'Meetings', 'Resolutions', 'Reports'];
@@ -81,11 +82,17 @@ async function shot(name, { editorOnly = false, editorHeight = 440, editorWidth,
   await page.screenshot({ path: file, clip: { x, y, width: Math.min(width, Math.ceil(clip.x + clip.width)) - x, height: Math.min(height, Math.ceil(clip.y + clip.height)) - y } });
 }
 
-/** The smallest box holding all the given boxes, with a margin. */
-function around(boxes, margin) {
-  const x = Math.min(...boxes.map((b) => b.x)) - margin;
-  const y = Math.min(...boxes.map((b) => b.y)) - margin;
-  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) + margin - x, height: Math.max(...boxes.map((b) => b.y + b.height)) + margin - y };
+/**
+ * The bottom-right corner of the window with the status item's tooltip: from the left edge of
+ * the status bar entry under the tooltip's left side (so no entry is cut in half) to the right.
+ */
+async function statusCorner(tip) {
+  const { width, height } = page.viewportSize();
+  const left = tip.x - 24;
+  const entries = await page.locator('.statusbar-item').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, width: r.width })));
+  const cut = entries.find((e) => e.width > 0 && e.x < left && e.x + e.width > left);
+  const x = cut ? cut.x : left;
+  return { x, y: tip.y - 16, width: width - x, height: height - (tip.y - 16) };
 }
 
 /**
@@ -225,8 +232,8 @@ try {
   const tooltip = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Policy Lexicon glossaries' }).last();
   await tooltip.waitFor({ state: 'visible', timeout: T });
   result.checks.statusTooltip = (await tooltip.innerText()).replace(/\s+/g, ' ').trim();
-  result.checks.statusTooltipOk = /built-in: \d+ entries/.test(result.checks.statusTooltip) && result.checks.statusTooltip.includes('This draft: 1 finding');
-  await shot('status.png', { clip: around([await tooltip.boundingBox(), await statusItem.boundingBox()], 24) });
+  result.checks.statusTooltipOk = /built-in glossary: \d+ entries/.test(result.checks.statusTooltip) && result.checks.statusTooltip.includes('This draft: 1 finding');
+  await shot('status.png', { clip: await statusCorner(await tooltip.boundingBox()) });
   await page.mouse.move(2, 2);
   await page.keyboard.press('Escape');
   await tooltip.waitFor({ state: 'hidden', timeout: T }).catch(() => {});
@@ -303,7 +310,7 @@ try {
   result.checks.colours = colours;
   result.checks.highlighting = Object.values(colours).every((c) => c.ok) && colours.acronym.bold;
   mark('highlighting');
-  await shot('highlighting.png', { editorOnly: true, editorHeight: 190, editorWidth: 820 });
+  await shot('highlighting.png', { editorOnly: true, editorHeight: 200, editorWidth: 800 });
 
   // 7. The terms view, for the draft now active. Collapsing the folders and widening the side
   // bar leaves room for the whole tree and its long names.
@@ -313,7 +320,7 @@ try {
   if ((await termsHeader.getAttribute('aria-expanded')) !== 'true') await termsHeader.click();
   const foldersHeader = page.locator('.pane').filter({ has: page.locator('.explorer-folders-view') }).last().locator('.pane-header').first();
   if ((await foldersHeader.getAttribute('aria-expanded')) === 'true') await foldersHeader.click();
-  result.checks.sideBarWidth = await widenSideBar(220);
+  result.checks.sideBarWidth = await widenSideBar(340);
   await termsPane.locator('.monaco-list-row').filter({ hasText: SUMMARY_TERMS[0].name }).first().waitFor({ timeout: T });
   mark('termsView');
   const rows = await termsPane.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => ({
@@ -325,8 +332,10 @@ try {
   const groups = rows.filter((r) => r.level === '1').map((r) => r.name);
   result.checks.termsView = JSON.stringify(groups) === JSON.stringify(SUMMARY_GROUPS)
     && SUMMARY_TERMS.every((t) => rows.some((r) => r.level === '2' && r.name === t.name && r.description === t.description));
-  const last = termsPane.locator('.monaco-list-row').last();
-  await shot('terms-view.png', { clip: around([await termsHeader.boundingBox(), await last.boundingBox()], 8) });
+  // From the view's header to its last row.
+  const top = await termsHeader.boundingBox();
+  const bottom = await termsPane.locator('.monaco-list-row').last().boundingBox();
+  await shot('terms-view.png', { clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height + 6 - top.y } });
 
   result.ok = Boolean(result.checks.squiggleOnLaos && result.checks.status && result.checks.statusTooltipOk && result.checks.hover
     && result.checks.completionInserted && result.checks.quickFixApplied && result.checks.statusFollowsFix
