@@ -21,9 +21,25 @@ export function prepareWorkspace(dir) {
   return dir;
 }
 
+/**
+ * Colours for the highlighting settings below. None is a colour of the theme, and the semantic
+ * acronym colour differs from the grammar's, so a test can tell which layer coloured a word: a
+ * glossary acronym gets the server's colour, any other all-capitals word only the grammar's.
+ */
+export const TOKEN_COLOURS = {
+  term: '#00796B',
+  acronym: '#8E24AA',
+  resolution: '#C15C00',
+  grammarAcronym: '#1565C0',
+  documentSymbol: '#B71C1C',
+};
+
 /** User settings for a quiet, deterministic editor: no welcome page, tips, updates or telemetry. */
 export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // Fixed, so screenshots and the colours below (chosen for a light background) do not depend
+  // on the browser's colour scheme.
+  'workbench.colorTheme': 'Default Light Modern',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -36,6 +52,24 @@ export const USER_SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.hover.delay': 200,
   'files.hotExit': 'off',
+  // Default themes colour few of the extension's scopes; these make both highlighting layers
+  // visible (and checkable by colour) in the UI smoke test, on the light theme above.
+  'editor.semanticHighlighting.enabled': true,
+  'editor.semanticTokenColorCustomizations': {
+    enabled: true,
+    rules: {
+      policyTerm: { foreground: TOKEN_COLOURS.term },
+      policyAcronym: { foreground: TOKEN_COLOURS.acronym, bold: true },
+      policyResolution: { foreground: TOKEN_COLOURS.resolution },
+    },
+  },
+  'editor.tokenColorCustomizations': {
+    textMateRules: [
+      { scope: 'constant.other.acronym.policy-lexicon', settings: { foreground: TOKEN_COLOURS.grammarAcronym } },
+      { scope: 'constant.other.document-symbol.policy-lexicon', settings: { foreground: TOKEN_COLOURS.documentSymbol } },
+      { scope: 'meta.citation.resolution.policy-lexicon', settings: { fontStyle: 'underline' } },
+    ],
+  },
 };
 
 export function writeUserSettings(userDataDir) {
