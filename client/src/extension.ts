@@ -87,6 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   };
 
   commands = registerCommands(context, { client: () => client, output, restart, refreshTerms: () => terms.refresh(), asAbsolutePath: (relative) => context.asAbsolutePath(relative) });
+  // The server learns whether the workspace is trusted when it starts (initializationOptions):
+  // once the user trusts it, start again so glossaries named in settings outside it are read.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()));
 
   // A server that cannot start is reported, not an activation failure: the status item and
   // the restart command stay available.

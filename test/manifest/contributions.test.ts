@@ -92,3 +92,20 @@ suite('package.json contributions', () => {
     assert.ok(fs.existsSync(path.join(ROOT, EXAMPLE_DRAFT)), 'the example draft the first step opens exists');
   });
 });
+
+suite('workspace trust', () => {
+  test('limited support in untrusted workspaces: the glossary list from workspace settings is restricted', () => {
+    const trust = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, 'limited');
+    assert.ok(typeof trust.description === 'string' && trust.description.length > 40);
+    assert.deepEqual(trust.restrictedConfigurations, ['policyLexicon.glossaries']);
+    for (const key of trust.restrictedConfigurations) assert.ok(contributes.configuration.properties[key], `${key} is a declared setting`);
+  });
+
+  test('the client tells the server about trust, and starts it again when trust is granted', () => {
+    const client = read('client/src/client.ts');
+    const extension = read('client/src/extension.ts');
+    assert.match(client, /initializationOptions:\s*\{\s*trusted:\s*vscode\.workspace\.isTrusted\s*\}/);
+    assert.match(extension, /onDidGrantWorkspaceTrust\(\(\) => void restart\(\)\)/);
+  });
+});
