@@ -45,6 +45,32 @@ export function isAllCaps(text: string): boolean {
 }
 
 /** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
+/** The line holding `offset`, given the offsets of line starts (binary search). */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Memoises a string -> string function; the table is cleared when it grows past `limit`. */
+export function memoised(compute: (key: string) => string, limit = 50_000): (key: string) => string {
+  const table = new Map<string, string>();
+  return (key) => {
+    let value = table.get(key);
+    if (value === undefined) {
+      if (table.size > limit) table.clear();
+      value = compute(key);
+      table.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

@@ -3,7 +3,7 @@ import type { DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
 import type { CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
-import { lineStarts } from '../text';
+import { lineAt, lineStarts } from '../text';
 
 /** A finding with its rule, severity and LSP range. */
 export interface Finding {
@@ -108,14 +108,7 @@ export function suppressions(analysis: DocumentAnalysis): (rule: string, offset:
   const lineOf = (offset: number) => {
     // Line starts only when a suppression comment needs them: most documents have none.
     starts ??= lineStarts(analysis.text);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineAt(starts, offset);
   };
   const lines: Array<{ line: number; rules: Set<string> | undefined }> = [];
   const ranges: Array<{ start: number; end: number; rules: Set<string> | undefined }> = [];

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
-import { plainPunctuation } from '../text';
+import { lineAt, plainPunctuation } from '../text';
 
 /**
  * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
@@ -159,17 +159,6 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
     // The change reached further (a fence opened, two paragraphs joined): widen the window.
     b = Math.min(tops.length - 1, b + Math.max(2, b - a));
   }
-}
-
-function lineAt(lineStart: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStart[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Index of the last top-level block starting at or before `line` (0 when none does). */

@@ -2,6 +2,7 @@ import type { Mention } from '../analysis';
 import type { Block } from '../markdown/blocks';
 import { MASK } from '../markdown/blocks';
 import { SPELLING_FAMILIES } from './spellingData';
+import { memoised } from '../text';
 
 /** Characters that may stand between a sentence start and its first word. */
 const OPENERS = new Set(['"', "'", '(', '[', ' ', '\t', '\n', '\r', MASK, '*', '_', '~', '|', '>', '-']);
@@ -79,18 +80,7 @@ for (const family of SPELLING_FAMILIES) {
  * A word's key for "almost the same word": lower case, no apostrophe, one spelling for
  * American and British forms, singular. "Centers" and "centre" share a key; so do "City" and "Cities".
  */
-export function softKey(word: string): string {
-  let key = softKeys.get(word);
-  if (key === undefined) {
-    // Memoised: near-miss asks for the same few thousand words again and again. Bounded.
-    if (softKeys.size > 50_000) softKeys.clear();
-    key = computeSoftKey(word);
-    softKeys.set(word, key);
-  }
-  return key;
-}
-
-const softKeys = new Map<string, string>();
+export const softKey = memoised(computeSoftKey);
 
 function computeSoftKey(word: string): string {
   let w = word.toLowerCase().replace(/['\u2019]/g, '');

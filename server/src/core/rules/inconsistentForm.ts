@@ -1,5 +1,5 @@
 import type { Mention } from '../analysis';
-import { formKey } from '../text';
+import { formKey, memoised } from '../text';
 import { capitalise, isSentenceStart, oneLine, softKey } from './common';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
@@ -46,18 +46,7 @@ export const inconsistentForm: DocumentRule = {
 };
 
 /** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
-function spellingKey(text: string): string {
-  let key = spellingKeys.get(text);
-  if (key === undefined) {
-    // Memoised: the keys are of glossary forms, a small set asked for at every mention.
-    if (spellingKeys.size > 50_000) spellingKeys.clear();
-    key = computeSpellingKey(text);
-    spellingKeys.set(text, key);
-  }
-  return key;
-}
-
-const spellingKeys = new Map<string, string>();
+const spellingKey = memoised(computeSpellingKey);
 
 function computeSpellingKey(text: string): string {
   return formKey(text)
