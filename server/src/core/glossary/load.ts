@@ -325,8 +325,10 @@ function keyOf(pair: Pair<unknown, unknown>): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
+/** A parser message as one short line: yaml quotes the source in it, up to the whole file. */
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  const line = message.split(/\r\n|\r|\n/)[0];
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 function problemAt(message: string, line: number, character: number, endLine: number, endCharacter: number): GlossaryProblem {
