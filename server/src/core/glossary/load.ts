@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import {
   DATE_KEYS,
   ENTRY_KINDS,
@@ -10,6 +10,7 @@ import {
   type Source,
   type Variant,
 } from './schema';
+import { lineStarts } from '../text';
 
 /** Longest string a glossary field may hold; longer ones are reported, never rendered. */
 export const MAX_STRING_LENGTH = 4000;
@@ -34,11 +35,19 @@ export function loadGlossary(text: string, origin: string, label: string): LoadR
     problems.push(problemAt(`the glossary is larger than ${MAX_GLOSSARY_BYTES} bytes`, 0, 0, 0, 0));
     return { glossary: undefined, problems };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // Lines as the editor counts them (a lone CR ends a line too, which yaml's LineCounter does not count).
+  const starts = lineStarts(text);
   const position = (offset: number) => {
-    const pos = lineCounter.linePos(Math.min(offset, text.length));
-    return { line: pos.line - 1, character: pos.col - 1 };
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: at - starts[lo] };
   };
   const report = (message: string, node: { range?: readonly number[] | null } | null | undefined, severity: 'error' | 'warning' = 'error') => {
     const [start, end] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
@@ -54,7 +63,9 @@ export function loadGlossary(text: string, origin: string, label: string): LoadR
     const [start, end] = error.pos;
     const s = position(start);
     const e = position(end);
-    problems.push({ message: firstLine(error.message), line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: 'error' });
+    // yaml catches the stack overflow of a deeply nested document and reports it here.
+    const message = /call stack/i.test(error.message) ? 'the glossary is nested too deeply' : firstLine(error.message);
+    problems.push({ message, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: 'error' });
   }
   if (doc.errors.length > 0) return { glossary: undefined, problems };
 
@@ -314,8 +325,10 @@ function keyOf(pair: Pair<unknown, unknown>): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
+/** A parser message as one short line: yaml quotes the source in it, up to the whole file. */
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  const line = message.split(/\r\n|\r|\n/)[0];
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 function problemAt(message: string, line: number, character: number, endLine: number, endCharacter: number): GlossaryProblem {

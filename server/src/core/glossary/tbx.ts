@@ -21,6 +21,8 @@ interface Node {
 
 /** The most elements read from one file. */
 const MAX_NODES = 200_000;
+/** The deepest element nesting read; TBX needs about ten levels, and the tree walks recurse. */
+const MAX_DEPTH = 256;
 
 export function loadTbx(text: string, origin: string, label: string): LoadResult {
   const problems: GlossaryProblem[] = [];
@@ -189,6 +191,11 @@ function parseXml(text: string, problem: (message: string, line: number, column:
     if (++count > MAX_NODES) {
       failed = true;
       problem(`more than ${MAX_NODES} elements`, Math.max(0, parser.line - 1), 0);
+      return;
+    }
+    if (stack.length >= MAX_DEPTH) {
+      failed = true;
+      problem(`elements nested more than ${MAX_DEPTH} deep`, Math.max(0, parser.line - 1), Math.max(0, parser.column - 1));
       return;
     }
     const node: Node = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '', line: Math.max(0, parser.line - 1), column: Math.max(0, parser.column - 1) };

@@ -22,6 +22,9 @@ export const nearMiss: BlockRule = {
     const keys = tokens.map((t) => softKey(t.text));
     const lows = tokens.map((t) => lower(t.text));
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
+    // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
+    // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
+    const exact: Array<{ start: number; end: number }> = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates = anchors.byWord.get(keys[i]);
       if (!candidates) continue;
@@ -33,6 +36,7 @@ export const nearMiss: BlockRule = {
           if (!match) continue;
           const from = tokens[start].start;
           const to = tokens[match.last].end;
+          if (match.cost === 0) exact.push({ start: from, end: to });
           if (!acceptable(name, match, from, to, mentions)) continue;
           // Right before "(ACR)" of the same entry, the phrase is an expansion: `wrong-expansion` reports it.
           if (name.entry.acronym && new RegExp(`^\\s*\\(\\s*${escapeRegExp(name.entry.acronym)}\\s*\\)`).test(text.slice(to, to + name.entry.acronym.length + 12))) continue;
@@ -45,6 +49,7 @@ export const nearMiss: BlockRule = {
     const chosen: Array<{ start: number; end: number; entry: Entry }> = [];
     for (const [start, c] of [...best].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0])) {
       if (chosen.some((o) => start < o.end && c.end > o.start)) continue;
+      if (exact.some((o) => start < o.end && c.end > o.start)) continue;
       chosen.push({ start, end: c.end, entry: c.entry });
     }
     const findings: RawFinding[] = [];
@@ -258,6 +263,8 @@ function acceptable(
     if (m.start >= to || m.end <= from) continue;
     if (m.entry === name.entry) return false;
     if (m.end - m.start >= 0.6 * (to - from)) return false;
+    // A phrase that cuts a recognised term in two is not a name: fixing it would eat half the term.
+    if (m.start < from || m.end > to) return false;
   }
   return true;
 }
