@@ -91,6 +91,17 @@ export function draftArbitrary(glossaries: readonly Glossary[], maxPieces = 60):
 }
 
 /**
+ * A longer draft: a few dozen paragraphs, list items, quotes, headings, fences and tables of
+ * random pieces between blank lines, so that an edit usually has untouched blocks around it.
+ */
+export function longDraftArbitrary(glossaries: readonly Glossary[]): fc.Arbitrary<string> {
+  const lead = fc.constantFrom('', '', '', '# ', '- ', '> ', '1. ', '```\n', '| a | b |\n| - | - |\n| ', '<div>\n', '    ');
+  return fc
+    .array(fc.tuple(lead, fc.array(pieceArbitrary(glossaries), { maxLength: 12 })), { minLength: 3, maxLength: 30 })
+    .map((blocks) => blocks.map(([start, pieces]) => start + pieces.join(' ')).join('\n\n'));
+}
+
+/**
  * Edits as fractions of the current text, so a sequence of them stays valid whatever the
  * earlier ones did: insertions, deletions and replacements, anywhere, including inside a
  * surrogate pair or a CRLF.
@@ -103,7 +114,8 @@ export interface RelativeEdit {
 
 export function editArbitrary(glossaries: readonly Glossary[]): fc.Arbitrary<RelativeEdit> {
   return fc.record({
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    // Integers, not fc.double, whose bias towards 0 and 1 would put most edits at the ends.
+    at: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000),
     length: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(8) }, { weight: 1, arbitrary: fc.nat(200) }),
     text: fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 4, arbitrary: pieceArbitrary(glossaries) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }),
   });
