@@ -33,6 +33,8 @@ import {
   type Finding,
   type GlossaryProblem,
   type LexiconService,
+  sizeVerdict,
+  type SizeVerdict,
 } from './core';
 import { BUILTIN_LABEL, loadBuiltinGlossary } from './builtin';
 import {
@@ -51,6 +53,7 @@ import { CHECK_WORKSPACE_COMMAND, DocumentTermsRequest, FIX_ALL_COMMAND, StatusN
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { toInlayHint } from './lsp/inlayHints';
 import { findRulesDoc } from './rulesDoc';
+import { BackgroundChecker } from './lsp/background';
 import { GlossaryWorkspace, type Folder } from './workspace';
 
 /** How long the server waits for `workspace/configuration` before using the defaults. */
@@ -63,7 +66,7 @@ const GLOSSARY_DEBOUNCE_MS = 150;
  * result when it is unknown, calls the core and converts; analysis lives in the core and
  * glossary files in the GlossaryWorkspace.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { readonly workerScript?: string } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const builtin = loadBuiltinGlossary();
   for (const problem of builtin.problems) {
@@ -120,6 +123,27 @@ export function startServer(connection: Connection): void {
     return doc.languageId === 'markdown' || /\.(md|markdown|mdown|mkd)$/i.test(doc.uri);
   };
 
+  /**
+   * Oversized drafts (core/size.ts) are checked on a background thread and get no interactive
+   * features: one analysis of them takes seconds, and on this thread it would hold up every
+   * other document. The verdict is kept per version; the log says once per draft why.
+   */
+  const verdicts = new Map<string, { version: number; verdict: SizeVerdict }>();
+  const oversized = (doc: TextDocument): boolean => {
+    const known = verdicts.get(doc.uri);
+    if (known?.version === doc.version) return known.verdict.oversized;
+    const verdict = sizeVerdict(doc.getText());
+    if (verdict.oversized && !known?.verdict.oversized) {
+      logger.log(`${doc.uri} is too large to analyse while typing (${verdict.reason}): it is checked in the background, without hover, completion or quick fixes`);
+    }
+    verdicts.set(doc.uri, { version: doc.version, verdict });
+    return verdict.oversized;
+  };
+  /** A draft the interactive features serve. */
+  const isInteractive = (doc: TextDocument) => isDraft(doc) && !oversized(doc);
+  const background = options.workerScript ? new BackgroundChecker(options.workerScript, logger.error) : undefined;
+  connection.onShutdown(() => background?.dispose());
+
   const rawSettings = (scopeUri: string | undefined): Promise<unknown> => {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
     const request = connection.workspace.getConfiguration({ scopeUri, section: 'policyLexicon' });
@@ -162,7 +186,12 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     try {
-      const findings = serviceFor(uri).diagnose(current, checkOptions(settings));
+      const service = serviceFor(uri);
+      const findings =
+        background && oversized(current)
+          ? await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version)
+          : service.diagnose(current, checkOptions(settings));
+      if (!findings) return;
       await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) });
     } catch (error) {
       // Never leave stale findings behind a failure.
@@ -284,21 +313,21 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const info = serviceFor(doc.uri).hover(doc, params.position);
     return info ? toHover(info, hoverMarkup) : null;
   });
 
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const result = serviceFor(doc.uri).complete(doc, params.position);
     return { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) };
   });
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return [];
+    if (!doc || !isInteractive(doc)) return [];
     const options = checkOptions(await settingsFor(doc.uri));
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return [];
@@ -381,7 +410,7 @@ export function startServer(connection: Connection): void {
     if (params.command !== FIX_ALL_COMMAND) return null;
     const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
     const doc = uri ? documents.get(uri) : undefined;
-    if (!doc) return { applied: false, changes: 0 };
+    if (!doc || oversized(doc)) return { applied: false, changes: 0 };
     const edits = serviceFor(doc.uri).fixAll(doc, checkOptions(await settingsFor(doc.uri)));
     if (edits.length === 0) return { applied: true, changes: 0 };
     const result = await connection.workspace.applyEdit({
@@ -448,14 +477,14 @@ export function startServer(connection: Connection): void {
 
   connection.onDefinition((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const found = serviceFor(doc.uri).entryAt(doc, params.position);
     return found ? entryLocation(found.entry) : null;
   });
 
   connection.onReferences(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const found = serviceFor(doc.uri).entryAt(doc, params.position);
     if (!found) return null;
     const locations: Location[] = [];
@@ -498,7 +527,7 @@ export function startServer(connection: Connection): void {
 
   connection.onPrepareRename((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const found = serviceFor(doc.uri).entryAt(doc, params.position);
     if (!found || !found.renamable) return null;
     if (found.entry.origin.glossary === builtin.path || !/\.ya?ml$/i.test(found.entry.origin.glossary)) {
@@ -509,7 +538,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRenameRequest((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return null;
+    if (!doc || !isInteractive(doc)) return null;
     const found = serviceFor(doc.uri).entryAt(doc, params.position);
     const newName = params.newName.trim();
     if (!found || !found.renamable || !newName) return null;
@@ -543,7 +572,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.semanticTokens.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return { data: [] };
+    if (!doc || !isInteractive(doc)) return { data: [] };
     const { semanticHighlighting } = await settingsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!semanticHighlighting || !current) return { data: [] };
@@ -552,7 +581,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.inlayHint.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return [];
+    if (!doc || !isInteractive(doc)) return [];
     const { inlayHints } = await settingsFor(doc.uri);
     const current = documents.get(doc.uri);
     if (!inlayHints.expansions || !current) return [];
@@ -561,7 +590,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(DocumentTermsRequest.type, (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isDraft(doc)) return { terms: [] };
+    if (!doc || !isInteractive(doc)) return { terms: [] };
     return { terms: serviceFor(doc.uri).documentTerms(doc).map(toDocumentTermItem) };
   });
 
@@ -587,6 +616,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     settingsCache.delete(uri);
+    verdicts.delete(uri);
     serviceFor(uri).forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -31,6 +31,7 @@ export type { CheckOptions, Edit, Fix, Severity, SpellingProfile, Rule } from '.
 export { DEFAULT_CHECK_OPTIONS, SEVERITIES, SPELLING_PROFILES } from './rules/types';
 export { RULES, RULE_IDS } from './rules';
 export { applyEdits } from './edits';
+export { sizeVerdict, MAX_INTERACTIVE_LENGTH, MAX_INTERACTIVE_STRETCH, type SizeVerdict } from './size';
 export { addAcceptedEdit, appendEntryEdit, entryLines, newGlossaryText, renameEntryEdits, yamlString } from './glossary/edit';
 export type { Entry, EntryKind, Glossary, GlossaryProblem, LoadResult, Source, Variant } from './glossary/schema';
 export { ENTRY_KINDS } from './glossary/schema';

@@ -1,0 +1,175 @@
+import { Worker } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLexiconService, type CheckOptions, type Finding, type Glossary, type LexiconService } from '../core';
+
+/**
+ * Checks oversized drafts (see core/size.ts) on a worker thread, so that a draft that takes
+ * seconds never holds up requests on other documents. One check runs at a time; a queued check
+ * whose document changed or closed is dropped, and a running one is stopped by replacing the
+ * worker, so a stale check never delays a fresh one. The worker analyses each request from
+ * scratch and keeps nothing per document.
+ */
+
+/** Marks the worker's `workerData` so the bundle's entry point knows what to run. */
+export const WORKER_ROLE = 'policy-lexicon/background-check';
+
+/** Glossary sets a worker keeps (the latest ones sent). */
+const KEPT_GLOSSARY_SETS = 3;
+
+interface Job {
+  readonly id: number;
+  readonly glossaryKey: number;
+  readonly glossaries: readonly Glossary[];
+  readonly uri: string;
+  readonly text: string;
+  readonly options: CheckOptions;
+  readonly isStale: () => boolean;
+  readonly resolve: (findings: Finding[] | undefined) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Request {
+  readonly id: number;
+  readonly glossaryKey: number;
+  glossaries?: readonly Glossary[];
+  readonly uri: string;
+  readonly text: string;
+  readonly options: CheckOptions;
+}
+
+interface Reply {
+  readonly id: number;
+  readonly findings?: Finding[];
+  readonly error?: string;
+  readonly logged: string[];
+}
+
+export class BackgroundChecker {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private running: Job | undefined;
+  private nextId = 0;
+  /** Glossary sets the current worker holds. */
+  private sent = new Set<number>();
+  private readonly keys = new WeakMap<readonly Glossary[], number>();
+  private nextKey = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly script: string,
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  /** The findings of `text`, or undefined when `isStale` turned true before the check finished. */
+  check(uri: string, text: string, glossaries: readonly Glossary[], options: CheckOptions, isStale: () => boolean): Promise<Finding[] | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    let glossaryKey = this.keys.get(glossaries);
+    if (glossaryKey === undefined) {
+      glossaryKey = ++this.nextKey;
+      this.keys.set(glossaries, glossaryKey);
+    }
+    const key = glossaryKey;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: ++this.nextId, glossaryKey: key, glossaries, uri, text, options, isStale, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stops the worker; pending checks resolve as dropped. */
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    this.running?.resolve(undefined);
+    this.running = undefined;
+    this.replaceWorker();
+  }
+
+  private pump(): void {
+    if (this.running?.isStale()) {
+      const stale = this.running;
+      this.running = undefined;
+      this.replaceWorker();
+      stale.resolve(undefined);
+    }
+    if (this.running) return;
+    let job = this.queue.shift();
+    while (job?.isStale()) {
+      job.resolve(undefined);
+      job = this.queue.shift();
+    }
+    if (!job) return;
+    this.running = job;
+    const worker = this.ensureWorker();
+    const request: Request = { id: job.id, glossaryKey: job.glossaryKey, uri: job.uri, text: job.text, options: job.options };
+    if (!this.sent.has(job.glossaryKey)) {
+      request.glossaries = job.glossaries;
+      this.sent.add(job.glossaryKey);
+      for (const old of [...this.sent].slice(0, -KEPT_GLOSSARY_SETS)) this.sent.delete(old);
+    }
+    worker.postMessage(request);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { workerData: { role: WORKER_ROLE } });
+    // The server's lifetime is the connection's; a running check must not keep the process alive.
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const job = this.running;
+      if (this.worker !== worker || !job || job.id !== reply.id) return;
+      this.running = undefined;
+      for (const message of reply.logged) this.logError(message);
+      if (reply.error !== undefined) job.reject(new Error(reply.error));
+      else job.resolve(job.isStale() ? undefined : reply.findings);
+      this.pump();
+    });
+    const lost = (why: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.sent = new Set();
+      const job = this.running;
+      this.running = undefined;
+      job?.reject(new Error(`the background checking thread stopped: ${why}`));
+      this.pump();
+    };
+    worker.on('error', (error) => lost(error.stack ?? String(error)));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    this.worker = worker;
+    this.sent = new Set();
+    return worker;
+  }
+
+  private replaceWorker(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    this.sent = new Set();
+    void old?.terminate();
+  }
+}
+
+/** The worker's side: one service per glossary set (the latest few); each request answered with findings or the error. */
+export function runBackgroundChecker(port: { on(event: 'message', listener: (request: Request) => void): void; postMessage(reply: Reply): void }): void {
+  const services = new Map<number, { service: LexiconService; logged: string[] }>();
+  port.on('message', (request) => {
+    let entry = services.get(request.glossaryKey);
+    if (!entry && request.glossaries) {
+      const logged: string[] = [];
+      const service = createLexiconService({ glossaries: request.glossaries, logger: { log: () => undefined, error: (m) => logged.push(m) } });
+      entry = { service, logged };
+      services.set(request.glossaryKey, entry);
+      for (const old of [...services.keys()].slice(0, -KEPT_GLOSSARY_SETS)) services.delete(old);
+    }
+    if (!entry) {
+      port.postMessage({ id: request.id, error: `glossary set ${request.glossaryKey} was never sent`, logged: [] });
+      return;
+    }
+    try {
+      const doc = TextDocument.create(request.uri, 'markdown', 0, request.text);
+      const findings = entry.service.diagnose(doc, request.options);
+      entry.service.forget(request.uri);
+      port.postMessage({ id: request.id, findings, logged: entry.logged.splice(0) });
+    } catch (error) {
+      port.postMessage({ id: request.id, error: (error as Error).stack ?? String(error), logged: entry.logged.splice(0) });
+    }
+  });
+}

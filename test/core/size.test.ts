@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { MAX_INTERACTIVE_LENGTH, MAX_INTERACTIVE_STRETCH, sizeVerdict } from '../../server/src/core';
+
+suite('oversized drafts', () => {
+  const paragraph = 'The ASEAN Regional Forum met. '.repeat(1000);
+
+  test('a long draft of ordinary paragraphs is analysed while typing', () => {
+    const text = Array.from({ length: 100 }, () => paragraph).join('\n\n');
+    assert.ok(text.length > MAX_INTERACTIVE_STRETCH);
+    assert.equal(sizeVerdict(text).oversized, false);
+  });
+
+  test('a stretch without a blank line longer than the limit is oversized, whatever the line endings', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const long = 'x'.repeat(MAX_INTERACTIVE_STRETCH + 1);
+      assert.equal(sizeVerdict(`${paragraph}${eol}${eol}${long}`).oversized, true, JSON.stringify(eol));
+      assert.match(sizeVerdict(`${long}${eol} \t${eol}short`).reason ?? '', /without a blank line/);
+      // Lines of a paragraph are one stretch; a line of blanks between them ends it.
+      const lines = Array.from({ length: 300 }, () => 'y'.repeat(1000)).join(eol);
+      assert.equal(sizeVerdict(lines).oversized, true);
+      assert.equal(sizeVerdict(Array.from({ length: 300 }, () => 'y'.repeat(1000)).join(`${eol}  ${eol}`)).oversized, false);
+    }
+  });
+
+  test('exactly the limit is still interactive; a draft over the total limit never is', () => {
+    assert.equal(sizeVerdict('z'.repeat(MAX_INTERACTIVE_STRETCH)).oversized, false);
+    assert.equal(sizeVerdict('z'.repeat(MAX_INTERACTIVE_STRETCH + 1)).oversized, true);
+    assert.match(sizeVerdict('a\n\n'.repeat(MAX_INTERACTIVE_LENGTH / 3 + 1)).reason ?? '', /characters \(more than/);
+  });
+});

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import type { Hover, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { spawnServer, type ServerProcess } from '../helpers/lspClient';
+
+/**
+ * A pathological draft (megabytes on one line) is one Markdown block and takes seconds to
+ * analyse. The server checks it on a background thread: hover on other documents is answered
+ * while that check runs, the draft's own diagnostics still arrive, and only for its last version.
+ */
+suite('an oversized draft over stdio', function () {
+  this.timeout(120000);
+  let server: ServerProcess;
+  const published: PublishDiagnosticsParams[] = [];
+  const logs: string[] = [];
+  const small = 'file:///oversized/small.md';
+  const big = 'file:///oversized/one-line.md';
+  // About 2.5 MB without a line break: ten times the largest stretch analysed while typing.
+  const line = 'The ADMM Plus and the AMMTC met in Singapore on cyber space. '.repeat(40000);
+
+  const hover = (uri: string, character: number) =>
+    server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } });
+  const diagnosticsOf = (uri: string, version: number) => published.find((p) => p.uri === uri && p.version === version);
+  const until = async <T>(what: string, probe: () => T | undefined): Promise<T> => {
+    for (;;) {
+      const found = probe();
+      if (found !== undefined) return found;
+      if (server.process.exitCode !== null) throw new Error(`the server exited while waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  suiteSetup(async () => {
+    server = spawnServer();
+    server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.push(p);
+    });
+    server.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
+      logs.push(p.message);
+    });
+    server.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    server.connection.onRequest('client/registerCapability', () => null);
+    await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await server.connection.sendNotification('initialized', {});
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'markdown', version: 1, text: 'The AMMTC met.\n' } });
+    await until('the small draft', () => diagnosticsOf(small, 1));
+  });
+  suiteTeardown(() => server.stop());
+
+  test('hover on another draft is answered while the oversized one is checked', async () => {
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: line } });
+    // Hovers keep going to the small draft until the big one's diagnostics arrive; on a server that
+    // analysed the big draft on its own thread they would all wait and be answered after them.
+    let answeredBefore = 0;
+    while (!diagnosticsOf(big, 1)) {
+      const info = await hover(small, 5);
+      assert.match(JSON.stringify(info), /AMMTC/);
+      if (!diagnosticsOf(big, 1)) answeredBefore++;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(answeredBefore >= 5, `only ${answeredBefore} hovers were answered while the oversized draft was checked`);
+    const findings = diagnosticsOf(big, 1)!.diagnostics;
+    assert.equal(findings.filter((d) => d.code === 'non-canonical').length, 40000, 'every "ADMM Plus" is found');
+    assert.ok(findings.some((d) => d.code === 'inconsistent-form' || d.code === 'non-canonical'));
+    assert.ok(logs.some((m) => m.includes(big) && m.includes('without a blank line')), 'the log says why the draft is checked in the background');
+  });
+
+  test('the oversized draft gets no interactive features, and only its last version is published', async () => {
+    assert.equal(await hover(big, 10), null);
+    for (let version = 2; version <= 4; version++) {
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: big, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'the ARF ' }],
+      });
+    }
+    const last = await until('version 4', () => diagnosticsOf(big, 4));
+    assert.equal(last.diagnostics.filter((d) => d.code === 'non-canonical').length, 40000);
+    assert.ok(!published.some((p) => p.uri === big && (p.version === 2 || p.version === 3)), 'no diagnostics for a version that was already replaced');
+    assert.ok(await hover(small, 5), 'the server still answers');
+  });
+
+  test('closing the oversized draft clears its diagnostics', async () => {
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+    await until('the cleared diagnostics', () => published.find((p, i) => p.uri === big && p.diagnostics.length === 0 && i > published.findIndex((q) => q.uri === big && q.version === 4)) ?? undefined);
+  });
+});
