@@ -457,7 +457,14 @@ export function startServer(connection: Connection, options: { readonly workerSc
       for (const { doc, open } of drafts) {
         if (token.isCancellationRequested) return { files, findings, cancelled: true };
         const service = serviceFor(doc.uri);
-        const found = service.diagnose(doc, checkOptions(await settingsFor(doc.uri)));
+        const options = checkOptions(await settingsFor(doc.uri));
+        // An oversized file goes to the background thread like an oversized open draft.
+        const found =
+          background && !open && sizeVerdict(doc.getText()).oversized
+            ? ((await background.check(doc.uri, doc.getText(), service.index().glossaries, options, () => token.isCancellationRequested)) ?? [])
+            : open && oversized(doc)
+              ? []
+              : service.diagnose(doc, options);
         if (!open) {
           service.forget(doc.uri);
           await connection.sendDiagnostics({ uri: doc.uri, diagnostics: found.map((f) => toDiagnostic(f, doc.uri, rulesDoc)) });

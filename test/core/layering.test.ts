@@ -48,10 +48,22 @@ suite('layering', () => {
     assert.deepEqual(offences, []);
   });
 
+  test('no source of the server, the client or the CLI reaches the network, spawns a program or evaluates code', () => {
+    const forbidden = /^(node:)?(http|https|http2|net|tls|dgram|dns|child_process|vm|cluster)$/;
+    const offences: string[] = [];
+    for (const file of [...tsFiles(path.join(ROOT, 'server', 'src')), ...tsFiles(path.join(ROOT, 'client', 'src'))]) {
+      for (const spec of importsOf(file)) if (forbidden.test(spec)) offences.push(`${path.relative(ROOT, file)} imports ${spec}`);
+      const text = fs.readFileSync(file, 'utf8');
+      if (/\beval\s*\(|new\s+Function\s*\(/.test(text)) offences.push(`${path.relative(ROOT, file)} evaluates a string as code`);
+    }
+    assert.deepEqual(offences, []);
+  });
+
   test('the import scanner sees the imports it must police', () => {
     // Guards the test above against a scanner that silently finds nothing.
     const specs = importsOf(path.join(ROOT, 'server', 'src', 'server.ts'));
     assert.ok(specs.includes('vscode-languageserver'));
     assert.ok(specs.includes('./core'));
+    assert.ok(importsOf(path.join(ROOT, 'server', 'src', 'main.ts')).includes('node:worker_threads'));
   });
 });
