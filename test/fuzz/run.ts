@@ -63,8 +63,9 @@ function batches<T>(phase: string, property: fc.IProperty<T>, perBatch: number, 
     try {
       fc.assert(property, { seed, numRuns: PATH ? 1 : perBatch, path: PATH, endOnFailure: !!PATH });
     } catch (error) {
-      console.error(`\n${phase}: a property failed in batch ${batch}.\n${(error as Error).message}`);
-      console.error(`\nReplay: node out/test/fuzz/run.js --${phase} 1 --seed ${seed} --path <path printed above>`);
+      const cause = (error as { cause?: unknown }).cause;
+      console.error(`\n${phase}: a property failed in batch ${batch}.\n${(error as Error).message}${cause ? `\n\nCause: ${(cause as Error).stack ?? String(cause)}` : ''}`);
+      console.error(`\nReplay: node out/test/fuzz/run.js --${phase} 1 --${phase === 'edits' ? 'glossaries' : 'edits'} 0 --flood 0 --seed ${seed} --path <the path printed above>`);
       process.exit(1);
     }
     sampleRss();

@@ -52,4 +52,11 @@ suite('rule near-miss', () => {
     const fixedAll = applyEdits(text, service.fixAll(doc(text), { rules: {}, spelling: 'un' }));
     assert.match(fixedAll, /Cyber Policy Dialogue ASEAN Telecommunications/);
   });
+
+  test('an "(ACR)" in the next paragraph does not make a phrase an expansion (found by the long fuzz run)', () => {
+    // The check used to read past the block, so the block's memoised findings went stale when the next paragraph changed.
+    const phrase = "ASEAN Defence Ministerial Meeting-Plus";
+    assert.deepEqual(flagged(RULE, `${phrase} (ADMM-Plus) met.`), []);
+    assert.deepEqual(flagged(RULE, `${phrase}\n\n(ADMM-Plus) met.`), [phrase]);
+  });
 });

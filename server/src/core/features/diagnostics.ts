@@ -47,7 +47,18 @@ export function rawFindings(
   return out;
 }
 
-/** Findings of a block rule, taken from each block's memo while its text is unchanged. */
+/** A block rule's findings in one block: relative to the block, and placed at `start`. */
+interface BlockMemo {
+  readonly relative: readonly RawFinding[];
+  readonly start: number;
+  readonly placed: readonly RawFinding[];
+}
+
+/**
+ * Findings of a block rule, taken from each block's memo while its text is unchanged; placed
+ * findings are reused while the block has not moved, so a keystroke allocates only for the
+ * blocks at and after it.
+ */
 function blockFindings(rule: Extract<Rule, { scope: 'block' }>, base: { text: string; analysis: DocumentAnalysis; index: GlossaryIndex; options: CheckOptions }): RawFinding[] {
   const { analysis } = base;
   const key = `rule:${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`;
@@ -56,17 +67,18 @@ function blockFindings(rule: Extract<Rule, { scope: 'block' }>, base: { text: st
   analysis.blocks.forEach((block, b) => {
     if (!block.prose) return;
     const memo = analysis.memos[b];
-    let relative = memo.get(key) as RawFinding[] | undefined;
-    if (!relative) {
-      const first = m;
-      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
-      const found = rule.checkBlock({ ...base, block, blockIndex: b, mentions: analysis.mentions.slice(first, m) });
-      relative = found.map((f) => shift(f, -block.start));
-      memo.set(key, relative);
-    } else {
-      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+    let found = memo.get(key) as BlockMemo | undefined;
+    const first = m;
+    while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+    if (!found) {
+      const placed = rule.checkBlock({ ...base, block, blockIndex: b, mentions: analysis.mentions.slice(first, m) });
+      found = { relative: placed.map((f) => shift(f, -block.start)), start: block.start, placed };
+      memo.set(key, found);
+    } else if (found.start !== block.start) {
+      found = { relative: found.relative, start: block.start, placed: found.relative.map((f) => shift(f, block.start)) };
+      memo.set(key, found);
     }
-    for (const f of relative) out.push(shift(f, block.start));
+    for (const f of found.placed) out.push(f);
   });
   return out;
 }

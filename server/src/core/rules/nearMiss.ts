@@ -43,7 +43,8 @@ export const nearMiss: BlockRule = {
           if (match.cost === 0) exact.push({ start: from, end: to });
           if (!acceptable(name, match, from, to, mentions)) continue;
           // Right before "(ACR)" of the same entry, the phrase is an expansion: `wrong-expansion` reports it.
-          if (name.entry.acronym && new RegExp(`^\\s*\\(\\s*${escapeRegExp(name.entry.acronym)}\\s*\\)`).test(text.slice(to, to + name.entry.acronym.length + 12))) continue;
+          // Only within the block: a block's findings may depend on nothing outside it (they are memoised per block).
+          if (name.entry.acronym && new RegExp(`^\\s*\\(\\s*${escapeRegExp(name.entry.acronym)}\\s*\\)`).test(text.slice(to, Math.min(block.end, to + name.entry.acronym.length + 12)))) continue;
           const previous = best.get(from);
           if (!previous || match.cost < previous.cost) best.set(from, { entry: name.entry, end: to, cost: match.cost });
         }
