@@ -187,11 +187,15 @@ export function startServer(connection: Connection, options: { readonly workerSc
     if (!current || current.version !== version) return;
     try {
       const service = serviceFor(uri);
-      const findings =
-        background && oversized(current)
-          ? await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version)
-          : service.diagnose(current, checkOptions(settings));
-      if (!findings) return;
+      let findings: readonly Finding[];
+      if (background && oversized(current)) {
+        const result = await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version);
+        if (!result) return;
+        if (result.total > result.findings.length) logger.log(`${uri}: showing the first ${result.findings.length} of ${result.total} findings of this oversized draft`);
+        findings = result.findings;
+      } else {
+        findings = service.diagnose(current, checkOptions(settings));
+      }
       await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) });
     } catch (error) {
       // Never leave stale findings behind a failure.
@@ -461,7 +465,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
         // An oversized file goes to the background thread like an oversized open draft.
         const found =
           background && !open && sizeVerdict(doc.getText()).oversized
-            ? ((await background.check(doc.uri, doc.getText(), service.index().glossaries, options, () => token.isCancellationRequested)) ?? [])
+            ? ((await background.check(doc.uri, doc.getText(), service.index().glossaries, options, () => token.isCancellationRequested))?.findings ?? [])
             : open && oversized(doc)
               ? []
               : service.diagnose(doc, options);

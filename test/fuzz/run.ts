@@ -19,8 +19,10 @@ import { ATTACKS, glossaryFileArbitrary } from './glossaries';
  *   glossaries  random and broken YAML, JSON and TBX files and the hand-made attacks: a
  *               positioned error or a valid glossary, never a throw (default 10^4 files)
  *   flood       the bundled server over stdio: a flood of didChange notifications, the server's
- *               memory sampled before, during and after (default 10^5 changes)
- * Options: --edits N --glossaries N --flood N --seed S [--path P, to replay one failing batch].
+ *               memory sampled after each of four rounds (default 4 × 10^5 changes)
+ *   oversized   the bundled server: a draft of N MB on one line (default 10) opened beside a small
+ *               one; hovers on the small one while the big one is checked, the server's memory
+ * Options: --edits N --glossaries N --flood N --oversized MB --seed S [--path P, to replay one failing batch].
  * A failure prints the batch's seed and fast-check's path and exits with 1.
  */
 
@@ -29,7 +31,8 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replac
 const number = (name: string, fallback: number) => (args.has(name) ? Number(args.get(name)) : fallback);
 const TARGET_EDITS = number('edits', 1_000_000);
 const TARGET_GLOSSARIES = number('glossaries', 10_000);
-const FLOOD = number('flood', 100_000);
+const FLOOD = number('flood', 400_000);
+const OVERSIZED_MB = number('oversized', 10);
 const BASE_SEED = number('seed', Date.now() % 0x7fffffff);
 const PATH = args.get('path');
 
@@ -176,18 +179,20 @@ async function floodPhase() {
   };
   await waitFor(1);
   const before = rssOf(server.process.pid!);
-  let during = 0;
+  // Four rounds, each a burst of changes as fast as the pipe takes them and then a wait for the
+  // diagnostics of its last version: the server's memory at the end of each round must level off.
+  const rounds: number[] = [];
   const started = Date.now();
   const lines = text.split('\n').length;
+  const perRound = Math.ceil(FLOOD / 4);
   for (let version = 2; version <= FLOOD + 1; version++) {
-    // Typing and deleting at a random line, as a client replaying a fast typist would.
+    // Typing and deleting at a scattered line, as a client replaying a fast typist would.
     const line = (version * 7919) % lines;
     const change = version % 2 ? { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' } : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' };
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-    if (version % 5000 === 0) {
-      during = Math.max(during, rssOf(server.process.pid!));
-      // Let the server breathe, as a real client's pauses do; its diagnostics for this version may or may not come.
-      await new Promise((r) => setTimeout(r, 50));
+    if ((version - 1) % perRound === 0 || version === FLOOD + 1) {
+      await waitFor(version);
+      rounds.push(mib(rssOf(server.process.pid!)));
     }
   }
   await waitFor(FLOOD + 1);
@@ -195,11 +200,57 @@ async function floodPhase() {
   const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
   const after = rssOf(server.process.pid!);
   await server.stop();
-  return { changes: FLOOD, draftLength: text.length, seconds, published: published.filter((p) => p.uri === uri).length, rssBefore: mib(before), rssPeak: mib(during), rssAfter: mib(after), stillAnswers: hover !== undefined };
+  return { changes: FLOOD, draftLength: text.length, seconds, published: published.filter((p) => p.uri === uri).length, rssBefore: mib(before), rssAfterEachRound: rounds, rssAfter: mib(after), stillAnswers: hover !== undefined };
+}
+
+async function oversizedPhase() {
+  const server = spawnServer();
+  const published: Array<{ params: PublishDiagnosticsParams; at: number }> = [];
+  server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push({ params, at: Date.now() });
+  });
+  server.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  server.connection.onRequest('client/registerCapability', () => null);
+  await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await server.connection.sendNotification('initialized', {});
+  const small = 'file:///fuzz/small.md';
+  const big = 'file:///fuzz/one-line.md';
+  const arrived = async (uri: string) => {
+    while (!published.some((p) => p.params.uri === uri)) await new Promise((r) => setTimeout(r, 10));
+    return published.find((p) => p.params.uri === uri)!;
+  };
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'markdown', version: 1, text: 'The AMMTC met.\n' } });
+  await arrived(small);
+  // The example draft's prose, comments dropped (one at the start would make the whole line an HTML block).
+  const sentence = readFileSync(path.join(ROOT, 'examples', 'draft-with-typical-mistakes.md'), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ');
+  const text = sentence.repeat(Math.ceil((OVERSIZED_MB * 1048576) / sentence.length)).slice(0, OVERSIZED_MB * 1048576);
+  const started = Date.now();
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text } });
+  const hovers: number[] = [];
+  let peak = 0;
+  while (!published.some((p) => p.params.uri === big)) {
+    const t = process.hrtime.bigint();
+    await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 5 } });
+    hovers.push(Number(process.hrtime.bigint() - t) / 1e6);
+    peak = Math.max(peak, rssOf(server.process.pid!));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const done = await arrived(big);
+  await server.stop();
+  hovers.sort((a, b) => a - b);
+  return {
+    characters: text.length,
+    secondsToDiagnostics: (done.at - started) / 1000,
+    diagnostics: done.params.diagnostics.length,
+    hovers: hovers.length,
+    hoverMedianMs: hovers[hovers.length >> 1],
+    hoverMaxMs: hovers[hovers.length - 1],
+    peakRssMiB: mib(peak),
+  };
 }
 
 async function main() {
-  console.log(`fuzz: seed ${BASE_SEED}, ${TARGET_EDITS} edits, ${TARGET_GLOSSARIES} glossaries, ${FLOOD} changes in the flood`);
+  console.log(`fuzz: seed ${BASE_SEED}, ${TARGET_EDITS} edits, ${TARGET_GLOSSARIES} glossaries, ${FLOOD} changes in the flood, a ${OVERSIZED_MB} MB one-line draft`);
   const report: Record<string, unknown> = { seed: BASE_SEED, node: process.version, date: new Date().toISOString() };
   if (TARGET_GLOSSARIES > 0) {
     report.glossaries = glossariesPhase();
@@ -209,10 +260,15 @@ async function main() {
     report.edits = editsPhase();
     console.log(JSON.stringify(report.edits, null, 1));
   }
+  sampleRss();
   report.peakRssMiB = mib(peakRss);
   if (FLOOD > 0) {
     report.flood = await floodPhase();
     console.log(JSON.stringify(report.flood, null, 1));
+  }
+  if (OVERSIZED_MB > 0) {
+    report.oversized = await oversizedPhase();
+    console.log(JSON.stringify(report.oversized, null, 1));
   }
   if (args.has('out')) writeFileSync(args.get('out')!, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`fuzz: passed (peak RSS of the fuzzing process ${mib(peakRss)} MiB)`);

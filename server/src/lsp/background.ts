@@ -13,6 +13,15 @@ import { createLexiconService, type CheckOptions, type Finding, type Glossary, t
 /** Marks the worker's `workerData` so the bundle's entry point knows what to run. */
 export const WORKER_ROLE = 'policy-lexicon/background-check';
 
+/**
+ * The most findings of one oversized draft sent back and published: a dense 10 MB draft has tens
+ * of thousands, and receiving, converting and sending them all takes the server's thread seconds.
+ */
+export const MAX_BACKGROUND_FINDINGS = 2000;
+
+/** How long an idle worker lives: its heap holds what the last oversized draft needed. */
+const IDLE_MS = 30_000;
+
 /** Glossary sets a worker keeps (the latest ones sent). */
 const KEPT_GLOSSARY_SETS = 3;
 
@@ -24,7 +33,7 @@ interface Job {
   readonly text: string;
   readonly options: CheckOptions;
   readonly isStale: () => boolean;
-  readonly resolve: (findings: Finding[] | undefined) => void;
+  readonly resolve: (result: BackgroundResult | undefined) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -40,8 +49,17 @@ interface Request {
 interface Reply {
   readonly id: number;
   readonly findings?: Finding[];
+  /** How many findings the draft has, of which the first MAX_BACKGROUND_FINDINGS are sent. */
+  readonly total?: number;
   readonly error?: string;
   readonly logged: string[];
+}
+
+export interface BackgroundResult {
+  /** The first findings in document order, at most MAX_BACKGROUND_FINDINGS. */
+  readonly findings: Finding[];
+  /** How many the draft has in all. */
+  readonly total: number;
 }
 
 export class BackgroundChecker {
@@ -54,6 +72,7 @@ export class BackgroundChecker {
   private readonly keys = new WeakMap<readonly Glossary[], number>();
   private nextKey = 0;
   private disposed = false;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly script: string,
@@ -61,7 +80,7 @@ export class BackgroundChecker {
   ) {}
 
   /** The findings of `text`, or undefined when `isStale` turned true before the check finished. */
-  check(uri: string, text: string, glossaries: readonly Glossary[], options: CheckOptions, isStale: () => boolean): Promise<Finding[] | undefined> {
+  check(uri: string, text: string, glossaries: readonly Glossary[], options: CheckOptions, isStale: () => boolean): Promise<BackgroundResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     let glossaryKey = this.keys.get(glossaries);
     if (glossaryKey === undefined) {
@@ -78,6 +97,7 @@ export class BackgroundChecker {
   /** Stops the worker; pending checks resolve as dropped. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idle);
     for (const job of this.queue.splice(0)) job.resolve(undefined);
     this.running?.resolve(undefined);
     this.running = undefined;
@@ -97,7 +117,12 @@ export class BackgroundChecker {
       job.resolve(undefined);
       job = this.queue.shift();
     }
-    if (!job) return;
+    clearTimeout(this.idle);
+    if (!job) {
+      // Nothing to do: release the worker (and the memory of its last check) after a while.
+      if (this.worker) this.idle = setTimeout(() => this.replaceWorker(), IDLE_MS).unref();
+      return;
+    }
     this.running = job;
     const worker = this.ensureWorker();
     const request: Request = { id: job.id, glossaryKey: job.glossaryKey, uri: job.uri, text: job.text, options: job.options };
@@ -120,7 +145,7 @@ export class BackgroundChecker {
       this.running = undefined;
       for (const message of reply.logged) this.logError(message);
       if (reply.error !== undefined) job.reject(new Error(reply.error));
-      else job.resolve(job.isStale() ? undefined : reply.findings);
+      else job.resolve(job.isStale() || !reply.findings ? undefined : { findings: reply.findings, total: reply.total ?? reply.findings.length });
       this.pump();
     });
     const lost = (why: string) => {
@@ -167,7 +192,7 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       const doc = TextDocument.create(request.uri, 'markdown', 0, request.text);
       const findings = entry.service.diagnose(doc, request.options);
       entry.service.forget(request.uri);
-      port.postMessage({ id: request.id, findings, logged: entry.logged.splice(0) });
+      port.postMessage({ id: request.id, findings: findings.slice(0, MAX_BACKGROUND_FINDINGS), total: findings.length, logged: entry.logged.splice(0) });
     } catch (error) {
       port.postMessage({ id: request.id, error: (error as Error).stack ?? String(error), logged: entry.logged.splice(0) });
     }
