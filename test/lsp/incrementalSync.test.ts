@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinGlossary } from '../helpers/fixtures';
+import { spawnServer, type ServerProcess } from '../helpers/lspClient';
+import { checkProperty } from '../helpers/property';
+import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fuzz/drafts';
+
+/**
+ * The server's document after random incremental changes is the edited text: its diagnostics
+ * equal those of the same text opened whole (full sync) in another document.
+ */
+suite('incremental sync over stdio', function () {
+  this.timeout(120000);
+  let server: ServerProcess;
+  const published: PublishDiagnosticsParams[] = [];
+  const GLOSSARIES = [builtinGlossary()];
+
+  suiteSetup(async () => {
+    server = spawnServer();
+    server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.push(p);
+    });
+    await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await server.connection.sendNotification('initialized', {});
+    // No debounce: every case waits for its diagnostics.
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { policyLexicon: { debounceMs: 0 } } });
+  });
+  suiteTeardown(() => server.stop());
+
+  const diagnosticsOf = async (uri: string, version: number) => {
+    for (;;) {
+      const found = published.find((p) => p.uri === uri && p.version === version);
+      if (found) return found.diagnostics;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  test('random drafts and edits: incremental and full sync give the same diagnostics', async () => {
+    let n = 0;
+    await checkProperty(
+      fc.asyncProperty(draftArbitrary(GLOSSARIES), fc.array(editArbitrary(GLOSSARIES), { minLength: 1, maxLength: 10 }), async (initial, relatives) => {
+        const uri = `file:///sync/${++n}.md`;
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: initial } });
+        // The editor's view of the document, kept by the same library an editor would use, and the plain text.
+        const doc = TextDocument.create(uri, 'markdown', 1, initial);
+        let text = initial;
+        let version = 1;
+        for (const relative of relatives) {
+          const edit = resolveEdit(text, relative);
+          const range = { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end) };
+          text = applyTextEdit(text, edit);
+          TextDocument.update(doc, [{ range, text: edit.text }], ++version);
+          await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.text }] });
+        }
+        assert.equal(doc.getText(), text);
+        const incremental = await diagnosticsOf(uri, version);
+        const whole = `${uri}.whole`;
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: whole, languageId: 'markdown', version: 1, text } });
+        assert.deepEqual(incremental, await diagnosticsOf(whole, 1));
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: whole } });
+      }),
+      200,
+    );
+  });
+});
