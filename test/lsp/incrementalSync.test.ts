@@ -58,7 +58,9 @@ suite('incremental sync over stdio', function () {
         const incremental = await diagnosticsOf(uri, version);
         const whole = `${uri}.whole`;
         await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: whole, languageId: 'markdown', version: 1, text } });
-        assert.deepEqual(incremental, await diagnosticsOf(whole, 1));
+        // Related information names its document: compare with the names taken out.
+        const unnamed = (diagnostics: unknown, name: string) => JSON.parse(JSON.stringify(diagnostics).split(JSON.stringify(name)).join('"<draft>"'));
+        assert.deepEqual(unnamed(incremental, uri), unnamed(await diagnosticsOf(whole, 1), whole));
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: whole } });
       }),
