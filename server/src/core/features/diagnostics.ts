@@ -2,7 +2,7 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 import type { DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
-import type { CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
+import type { BlockRule, CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
 import { lineAt, lineStarts } from '../text';
 
 /** A finding with its rule, severity and LSP range. */
@@ -21,65 +21,85 @@ export interface RuleErrorSink {
   error(message: string): void;
 }
 
+type Placed = { rule: Rule; severity: Exclude<Severity, 'off'>; finding: RawFinding };
+
 /** Runs every enabled rule over a document; isolated per rule, so one failing rule costs only its own findings. */
-export function rawFindings(
-  analysis: DocumentAnalysis,
-  index: GlossaryIndex,
-  options: CheckOptions,
-  log?: RuleErrorSink,
-): Array<{ rule: Rule; severity: Exclude<Severity, 'off'>; finding: RawFinding }> {
-  const out: Array<{ rule: Rule; severity: Exclude<Severity, 'off'>; finding: RawFinding }> = [];
+export function rawFindings(analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink): Placed[] {
+  const out: Placed[] = [];
   const suppressed = suppressions(analysis);
   const base = { text: analysis.text, analysis, index, options };
+  const severities = new Map<Rule, Exclude<Severity, 'off'>>();
+  const blockRules: BlockRule[] = [];
   for (const rule of RULES) {
     const severity = options.rules[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
+    severities.set(rule, severity);
+    if (rule.scope === 'block') {
+      blockRules.push(rule);
+      continue;
+    }
     try {
-      const found = rule.scope === 'block' ? blockFindings(rule, base) : rule.check(base);
-      for (const finding of found) {
+      for (const finding of rule.check(base)) {
         if (!suppressed(rule.id, finding.start)) out.push({ rule, severity, finding });
       }
     } catch (error) {
       log?.error(`rule ${rule.id} failed and was skipped: ${(error as Error).stack ?? error}`);
     }
   }
+  for (const { rule, finding } of blockFindings(blockRules, base, log)) {
+    if (!suppressed(rule.id, finding.start)) out.push({ rule, severity: severities.get(rule)!, finding });
+  }
   out.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || (a.rule.id < b.rule.id ? -1 : 1));
   return out;
 }
 
-/** A block rule's findings in one block: relative to the block, and placed at `start`. */
+type RuleFinding = { readonly rule: BlockRule; readonly finding: RawFinding };
+
+/** The block rules' findings in one block: relative to the block, and placed at `start`. */
 interface BlockMemo {
-  readonly relative: readonly RawFinding[];
+  readonly relative: readonly RuleFinding[];
   readonly start: number;
-  readonly placed: readonly RawFinding[];
+  readonly placed: readonly RuleFinding[];
 }
 
 /**
- * Findings of a block rule, taken from each block's memo while its text is unchanged; placed
- * findings are reused while the block has not moved, so a keystroke allocates only for the
- * blocks at and after it.
+ * Findings of the block rules, in one pass over the blocks: taken from each block's memo while
+ * its text is unchanged, and reused as placed while the block has not moved, so a keystroke
+ * allocates only for the blocks at and after it. A rule that throws on a block loses its
+ * findings there and is reported once.
  */
-function blockFindings(rule: Extract<Rule, { scope: 'block' }>, base: { text: string; analysis: DocumentAnalysis; index: GlossaryIndex; options: CheckOptions }): RawFinding[] {
+function blockFindings(rules: readonly BlockRule[], base: { text: string; analysis: DocumentAnalysis; index: GlossaryIndex; options: CheckOptions }, log?: RuleErrorSink): RuleFinding[] {
   const { analysis } = base;
-  const key = `rule:${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`;
-  const out: RawFinding[] = [];
+  const key = `rules:${rules.map((rule) => `${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`).join(',')}`;
+  const out: RuleFinding[] = [];
+  const failed = new Set<BlockRule>();
+  const { blocks, mentions, memos } = analysis;
   let m = 0;
-  analysis.blocks.forEach((block, b) => {
-    if (!block.prose) return;
-    const memo = analysis.memos[b];
-    let found = memo.get(key) as BlockMemo | undefined;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     const first = m;
-    while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
+    while (m < mentions.length && mentions[m].block === b) m++;
+    if (!block.prose) continue;
+    let found = memos[b].get(key) as BlockMemo | undefined;
     if (!found) {
-      const placed = rule.checkBlock({ ...base, block, blockIndex: b, mentions: analysis.mentions.slice(first, m) });
-      found = { relative: placed.map((f) => shift(f, -block.start)), start: block.start, placed };
-      memo.set(key, found);
+      const placed: RuleFinding[] = [];
+      const context = { ...base, block, blockIndex: b, mentions: mentions.slice(first, m) };
+      for (const rule of rules) {
+        try {
+          for (const finding of rule.checkBlock(context)) placed.push({ rule, finding });
+        } catch (error) {
+          if (!failed.has(rule)) log?.error(`rule ${rule.id} failed and was skipped in a block: ${(error as Error).stack ?? error}`);
+          failed.add(rule);
+        }
+      }
+      found = { relative: placed.map(({ rule, finding }) => ({ rule, finding: shift(finding, -block.start) })), start: block.start, placed };
+      memos[b].set(key, found);
     } else if (found.start !== block.start) {
-      found = { relative: found.relative, start: block.start, placed: found.relative.map((f) => shift(f, block.start)) };
-      memo.set(key, found);
+      found = { relative: found.relative, start: block.start, placed: found.relative.map(({ rule, finding }) => ({ rule, finding: shift(finding, block.start) })) };
+      memos[b].set(key, found);
     }
     for (const f of found.placed) out.push(f);
-  });
+  }
   return out;
 }
 
