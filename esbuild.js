@@ -7,6 +7,8 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
 
 const watch = process.argv.includes('--watch');
 const { version } = require('./package.json');
@@ -27,13 +29,26 @@ const problemMatcher = {
   },
 };
 
-/** Ships the built-in glossary next to the bundles so every editor can open it read-only. */
-const copyGlossary = {
-  name: 'copy-builtin-glossary',
+/**
+ * Ships the built-in glossary next to the bundles (every editor can open it read-only), and the
+ * same glossary loaded and checked, as JSON, which the server and the CLI read at start-up
+ * (server/src/compileBuiltin.ts; a problem in the glossary fails the build).
+ */
+const shipGlossary = {
+  name: 'ship-builtin-glossary',
   setup(build) {
-    build.onEnd(() => {
+    build.onEnd(async (result) => {
+      if (result.errors.length) return;
       fs.mkdirSync('dist', { recursive: true });
-      fs.copyFileSync(path.join('server', 'glossary', 'builtin.lexicon.yaml'), path.join('dist', 'builtin.lexicon.yaml'));
+      const yaml = path.join('dist', 'builtin.lexicon.yaml');
+      fs.copyFileSync(path.join('server', 'glossary', 'builtin.lexicon.yaml'), yaml);
+      const compiler = path.join(os.tmpdir(), `policy-lexicon-compile-builtin-${process.pid}.js`);
+      try {
+        await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: ['server/src/compileBuiltin.ts'], outfile: compiler });
+        execFileSync(process.execPath, [compiler, yaml, path.join('dist', 'builtin.glossary.json')], { stdio: 'inherit' });
+      } finally {
+        fs.rmSync(compiler, { force: true });
+      }
     });
   },
 };
@@ -61,7 +76,7 @@ const entries = [
 async function main() {
   const contexts = await Promise.all(
     entries.map((entry, i) =>
-      esbuild.context({ ...common, ...entry, plugins: [...common.plugins, ...(i === 0 ? [copyGlossary] : [])] }),
+      esbuild.context({ ...common, ...entry, plugins: [...common.plugins, ...(i === 0 ? [shipGlossary] : [])] }),
     ),
   );
   if (watch) {

@@ -2,13 +2,35 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinGlossary, builtinService, doc, readFixture, ROOT } from '../helpers/fixtures';
-import { loadBuiltinGlossary } from '../../server/src/builtin';
+import { BUILTIN_LABEL, loadBuiltinGlossary } from '../../server/src/builtin';
+import { loadGlossary } from '../../server/src/core';
 import { formKey } from '../../server/src/core/text';
 
 suite('built-in glossary', () => {
   const glossary = builtinGlossary();
   const entries = glossary.entries;
   const ids = new Set(entries.map((e) => e.id));
+
+  test('the JSON the build ships beside the bundles is the YAML loaded, and is what start-up reads', () => {
+    const yaml = path.join('dist', 'builtin.lexicon.yaml');
+    const shipped = fs.readFileSync(path.join(ROOT, 'dist', 'builtin.glossary.json'), 'utf8');
+    const loaded = loadGlossary(fs.readFileSync(path.join(ROOT, yaml), 'utf8'), yaml, BUILTIN_LABEL).glossary;
+    assert.deepEqual(JSON.parse(shipped), JSON.parse(JSON.stringify(loaded)));
+    // The bundle reads the JSON: a CLI run against a JSON with one entry renamed shows the new name.
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'policy-lexicon-builtin-'));
+    try {
+      for (const f of ['cli.js', 'builtin.lexicon.yaml']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, f));
+      fs.writeFileSync(path.join(dir, 'builtin.glossary.json'), shipped.replace('"name":"ASEAN Regional Forum"', '"name":"ASEAN Regional Forum Renamed"'));
+      // Run from a folder of its own: the YAML beside the bundle would be discovered as a workspace glossary.
+      const work = path.join(dir, 'work');
+      fs.mkdirSync(work);
+      fs.writeFileSync(path.join(work, 'draft.md'), 'The ARF met.\n');
+      const out = require('node:child_process').execFileSync(process.execPath, [path.join(dir, 'cli.js'), 'terms', 'draft.md'], { encoding: 'utf8', cwd: work });
+      assert.match(out, /ASEAN Regional Forum Renamed/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('loads without a single problem', () => {
     assert.deepEqual(loadBuiltinGlossary().problems, []);
