@@ -5,6 +5,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from './fixtures';
 
@@ -48,4 +49,22 @@ export function spawnServer(): ServerProcess {
       }
     },
   };
+}
+
+/**
+ * A spawned server after `initialize` and `initialized`, with every publishDiagnostics it sends
+ * collected in `published`. `debounceMs` (pushed as settings) makes each change publish at once.
+ */
+export async function initializedServer(options: { debounceMs?: number } = {}): Promise<{ server: ServerProcess; published: PublishDiagnosticsParams[] }> {
+  const server = spawnServer();
+  const published: PublishDiagnosticsParams[] = [];
+  server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+  });
+  await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await server.connection.sendNotification('initialized', {});
+  if (options.debounceMs !== undefined) {
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { policyLexicon: { debounceMs: options.debounceMs } } });
+  }
+  return { server, published };
 }

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinGlossary } from '../helpers/fixtures';
-import { spawnServer, type ServerProcess } from '../helpers/lspClient';
+import { initializedServer, type ServerProcess } from '../helpers/lspClient';
 import { checkProperty } from '../helpers/property';
 import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fuzz/drafts';
 
@@ -14,18 +14,12 @@ import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fu
 suite('incremental sync over stdio', function () {
   this.timeout(120000);
   let server: ServerProcess;
-  const published: PublishDiagnosticsParams[] = [];
+  let published: PublishDiagnosticsParams[] = [];
   const GLOSSARIES = [builtinGlossary()];
 
   suiteSetup(async () => {
-    server = spawnServer();
-    server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      published.push(p);
-    });
-    await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    await server.connection.sendNotification('initialized', {});
     // No debounce: every case waits for its diagnostics.
-    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { policyLexicon: { debounceMs: 0 } } });
+    ({ server, published } = await initializedServer({ debounceMs: 0 }));
   });
   suiteTeardown(() => server.stop());
 

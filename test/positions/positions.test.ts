@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../server/src/core';
 import { runCli } from '../helpers/cli';
 import { builtinService } from '../helpers/fixtures';
-import { spawnServer, type ServerProcess } from '../helpers/lspClient';
+import { initializedServer, type ServerProcess } from '../helpers/lspClient';
 import { FIXED, POSITION_CASES, positionOf, TERM } from './cases';
 
 const ONLY = { rules: { 'non-canonical': 'warning' as const, ...Object.fromEntries(['near-miss', 'undefined-acronym', 'repeated-expansion', 'wrong-expansion', 'inconsistent-form', 'resolution-format', 'unknown-resolution', 'spelling-variant', 'unknown-acronym'].map((r) => [r, 'off' as const])) }, spelling: 'off' as const };
@@ -31,14 +31,9 @@ suite('positions and text: the core, the server and the CLI agree on every range
 
   suite('server over stdio', () => {
     let server: ServerProcess;
-    const published: PublishDiagnosticsParams[] = [];
+    let published: PublishDiagnosticsParams[] = [];
     suiteSetup(async () => {
-      server = spawnServer();
-      server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-        published.push(p);
-      });
-      await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      await server.connection.sendNotification('initialized', {});
+      ({ server, published } = await initializedServer());
     });
     suiteTeardown(() => server.stop());
 

@@ -44,7 +44,6 @@ export function isAllCaps(text: string): boolean {
   return /[A-Z]/.test(text) && !/[a-z]/.test(text);
 }
 
-/** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
 /** The line holding `offset`, given the offsets of line starts (binary search). */
 export function lineAt(starts: readonly number[], offset: number): number {
   let lo = 0;
@@ -71,6 +70,7 @@ export function memoised(compute: (key: string) => string, limit = 50_000): (key
   };
 }
 
+/** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

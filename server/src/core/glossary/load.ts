@@ -10,7 +10,7 @@ import {
   type Source,
   type Variant,
 } from './schema';
-import { lineStarts } from '../text';
+import { lineAt, lineStarts } from '../text';
 
 /** Longest string a glossary field may hold; longer ones are reported, never rendered. */
 export const MAX_STRING_LENGTH = 4000;
@@ -40,14 +40,8 @@ export function loadGlossary(text: string, origin: string, label: string): LoadR
   const starts = lineStarts(text);
   const position = (offset: number) => {
     const at = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: at - starts[lo] };
+    const line = lineAt(starts, at);
+    return { line, character: at - starts[line] };
   };
   const report = (message: string, node: { range?: readonly number[] | null } | null | undefined, severity: 'error' | 'warning' = 'error') => {
     const [start, end] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
