@@ -1,10 +1,8 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { escapeRegExp, formKey, isAllCaps, plainPunctuation, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, formKey, isAllCaps, plainPunctuation } from '../text';
+import { FormMatcher } from './formMatcher';
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
-
-/** Forms per compiled alternation: well below the size at which V8 gives up compiling one. */
-const ALTERNATIVES_PER_PATTERN = 2000;
 
 /** One written form of an entry, as the matcher knows it. */
 export interface FormRef {
@@ -22,8 +20,8 @@ const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
 
 /**
  * Everything looked up per request, built once per glossary change: the entries by id, every
- * written form by its key, one compiled alternation of all forms (longest first, whole words),
- * and resolutions by number. The completion word index is built on first use.
+ * written form by its key, the form matcher (longest first, whole words), and resolutions by
+ * number. The completion word index is built on first use.
  */
 export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, Entry>;
@@ -36,7 +34,7 @@ export class GlossaryIndex {
   readonly acronyms: ReadonlyMap<string, Entry>;
   /** The glossaries the index was built from, in precedence order (later wins). */
   readonly glossaries: readonly Glossary[];
-  private readonly patterns: readonly RegExp[];
+  private readonly matcher: FormMatcher;
   private words: WordIndex | undefined;
 
   constructor(glossaries: readonly Glossary[]) {
@@ -88,58 +86,28 @@ export class GlossaryIndex {
     this.resolutions = resolutions;
     this.acronyms = acronyms;
 
-    const alternatives: string[] = [];
+    // The order of one alternation of all forms, longest pattern first, which `matches` keeps.
+    const alternatives: Array<{ source: string; text: string; plural: boolean }> = [];
     for (const [ref] of forms.values()) {
       if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
       // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
-      const body = escapeRegExp(plainPunctuation(ref.text).trim()).replace(/\s+/g, '\\s+');
+      const text = plainPunctuation(ref.text).trim();
       // Acronyms also match their plural ("ICTs"); the lookup strips the `s` again.
-      alternatives.push(ref.acronymLike && /[A-Z0-9]$/.test(ref.text) ? `${body}s?` : body);
+      const plural = ref.acronymLike && /[A-Z0-9]$/.test(ref.text);
+      const source = escapeRegExp(text).replace(/\s+/g, '\\s+') + (plural ? 's?' : '');
+      alternatives.push({ source, text, plural });
     }
-    alternatives.sort((a, b) => b.length - a.length);
-    // V8 refuses one alternation of tens of thousands of names ("Regular expression too large"):
-    // large glossaries get several, merged by `matches` exactly as one alternation would match.
-    const patterns: RegExp[] = [];
-    for (let i = 0; i < alternatives.length; i += ALTERNATIVES_PER_PATTERN) {
-      patterns.push(new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.slice(i, i + ALTERNATIVES_PER_PATTERN).join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi'));
-    }
-    this.patterns = patterns;
+    alternatives.sort((a, b) => b.source.length - a.source.length);
+    this.matcher = new FormMatcher(alternatives);
   }
 
   /**
    * Every form in `text`, left to right: at each position the first (longest) form that
-   * matches there, then on after it, as one alternation of all forms, longest first, would find.
+   * matches there, then on after it, as one case-insensitive alternation of all forms, longest
+   * first, between non-word characters, would find (see FormMatcher).
    */
-  *matches(text: string): Generator<{ readonly index: number; readonly text: string }> {
-    // The compiled patterns themselves (a copy would compile again, which costs more than the scan
-    // for a large glossary); their lastIndex is reset here, and callers consume the matches at once.
-    const patterns = this.patterns;
-    for (const p of patterns) p.lastIndex = 0;
-    if (patterns.length === 1) {
-      for (let m = patterns[0].exec(text); m; m = patterns[0].exec(text)) yield { index: m.index, text: m[0] };
-      return;
-    }
-    // Each pattern's next match from `at`; the leftmost wins, and on a tie the earlier pattern
-    // (its forms are longer); patterns whose next match started before the winner's end look again.
-    const next: Array<RegExpExecArray | null> = patterns.map((p) => p.exec(text));
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i < next.length; i++) {
-        const m = next[i];
-        if (m && (best < 0 || m.index < next[best]!.index)) best = i;
-      }
-      if (best < 0) return;
-      const won = next[best]!;
-      const end = won.index + won[0].length;
-      yield { index: won.index, text: won[0] };
-      for (let i = 0; i < next.length; i++) {
-        const m = next[i];
-        if (m && m.index < end) {
-          patterns[i].lastIndex = end;
-          next[i] = patterns[i].exec(text);
-        }
-      }
-    }
+  matches(text: string): Iterable<{ readonly index: number; readonly text: string }> {
+    return this.matcher.matches(text);
   }
 
   /**
