@@ -29,11 +29,12 @@ export class FormMatcher {
    */
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
     forms.forEach((form, order) => {
-      const { shape, word } = shapeOf(form.text);
+      const shape = formShape(form.text);
       if (shape.length === 0) return;
       this.longest = Math.max(this.longest, shape.length);
       for (let k = 1; k < shape.length; k++) {
-        if (!word[k] && shape.charCodeAt(k - 1) !== SPACE) {
+        // A canonical code unit is a word character exactly when the original is (tested for all of them).
+        if (!isWord(shape.charCodeAt(k)) && shape.charCodeAt(k - 1) !== SPACE) {
           const part = shape.slice(0, k);
           if (!this.parts.has(part)) this.parts.set(part, -1);
         }
@@ -108,6 +109,25 @@ function shapeOf(text: string): { shape: string; word: Uint8Array; at: Int32Arra
     at[t++] = i++;
   }
   return { shape: fromCodes(codes, t), word: word.subarray(0, t), at: at.subarray(0, t) };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const WHITE_RUN = /\s+/g;
+let scratch = new Uint16Array(256);
+
+/** The shape of a form (see `shapeOf`); for ASCII, its upper case with white space collapsed. */
+function formShape(text: string): string {
+  if (ASCII.test(text)) return text.replace(WHITE_RUN, ' ').toUpperCase();
+  if (scratch.length < text.length) scratch = new Uint16Array(text.length * 2);
+  let t = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i++);
+    if (isSpace(c)) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      scratch[t++] = SPACE;
+    } else scratch[t++] = canonical(c);
+  }
+  return fromCodes(scratch, t);
 }
 
 function fromCodes(codes: Uint16Array, length: number): string {
