@@ -22,43 +22,68 @@ export class FormMatcher {
   /** Shapes of the forms that also match with an `s` after them (acronym plurals) -> the earliest such form. */
   private readonly plurals = new Map<string, number>();
   private longest = 0;
+  /** First code units of one-unit shapes, and first two code units (see `pairKey`) of longer ones. */
+  private readonly singles = new Uint8Array(0x10000);
+  private readonly pairs = new Uint8Array(0x10000);
 
   /**
    * `forms` in alternation order: on the same position, an earlier form wins. A form is the text
    * to match (trimmed, plain punctuation) and whether it also matches with an `s` after it.
    */
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
-    forms.forEach((form, order) => {
-      const shape = formShape(form.text);
-      if (shape.length === 0) return;
-      this.longest = Math.max(this.longest, shape.length);
-      for (let k = 1; k < shape.length; k++) {
+    const parts = this.parts;
+    for (let order = 0; order < forms.length; order++) {
+      const shape = shapeOf(forms[order].text);
+      const n = shape.length;
+      if (n === 0) continue;
+      if (n > this.longest) this.longest = n;
+      if (n === 1) this.singles[shape.charCodeAt(0)] = 1;
+      else this.pairs[pairKey(shape.charCodeAt(0), shape.charCodeAt(1))] = 1;
+      for (let k = 1; k < n; k++) {
         // A canonical code unit is a word character exactly when the original is (tested for all of them).
         if (!isWord(shape.charCodeAt(k)) && shape.charCodeAt(k - 1) !== SPACE) {
           const part = shape.slice(0, k);
-          if (!this.parts.has(part)) this.parts.set(part, -1);
+          if (parts.get(part) === undefined) parts.set(part, -1);
         }
       }
-      const known = this.parts.get(shape);
-      if (known === undefined || known < 0) this.parts.set(shape, order);
-      if (form.plural && !this.plurals.has(shape)) this.plurals.set(shape, order);
-    });
+      const known = parts.get(shape);
+      if (known === undefined || known < 0) parts.set(shape, order);
+      if (forms[order].plural && !this.plurals.has(shape)) this.plurals.set(shape, order);
+    }
   }
 
   /** Every match in `text`, left to right, without overlaps. */
-  *matches(text: string): Generator<{ readonly index: number; readonly text: string }> {
-    if (this.parts.size === 0) return;
-    const { shape, word, at } = shapeOf(text);
+  matches(text: string): Array<{ readonly index: number; readonly text: string }> {
+    const out: Array<{ index: number; text: string }> = [];
+    if (this.parts.size === 0) return out;
+    const shape = shapeOf(text);
     const n = shape.length;
+    // Offsets in `text` of shape positions, found by walking both forward as matches are found.
+    let walkedShape = 0;
+    let walkedText = 0;
+    const offsetOf = (q: number): number => {
+      while (walkedShape < q) {
+        if (isSpace(text.charCodeAt(walkedText++))) while (walkedText < text.length && isSpace(text.charCodeAt(walkedText))) walkedText++;
+        walkedShape++;
+      }
+      return walkedText;
+    };
+    // A canonical code unit is a word character exactly when the original is (tested for all of them).
+    let afterWord = false;
     for (let q = 0; q < n; q++) {
+      const first = shape.charCodeAt(q);
+      const before = afterWord;
+      afterWord = isWord(first);
       // A form starts where no word character comes before it, and never on white space.
-      if ((q > 0 && word[q - 1]) || shape.charCodeAt(q) === SPACE) continue;
+      if (before || first === SPACE) continue;
+      // Most places start no form: their first two code units are those of none.
+      if (!this.singles[first] && !(q + 1 < n && this.pairs[pairKey(first, shape.charCodeAt(q + 1))])) continue;
       let best = -1;
       let bestEnd = -1;
       const limit = Math.min(n, q + this.longest + 1);
       for (let j = q + 1; j <= limit; j++) {
         // A form ends before a non-word character (or the end), and never after white space.
-        if (j < n && (word[j] || shape.charCodeAt(j - 1) === SPACE)) continue;
+        if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
         if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q) {
           const plural = this.plurals.get(shape.slice(q, j - 1));
           if (plural !== undefined && (best < 0 || plural < best)) {
@@ -74,61 +99,47 @@ export class FormMatcher {
         }
       }
       if (best < 0) continue;
-      const start = at[q];
-      const end = at[bestEnd - 1] + 1;
-      yield { index: start, text: text.slice(start, end) };
+      // A match neither starts nor ends on white space, so both ends are single code units.
+      const start = offsetOf(q);
+      const end = offsetOf(bestEnd - 1) + 1;
+      out.push({ index: start, text: text.slice(start, end) });
       q = bestEnd - 1;
+      afterWord = isWord(shape.charCodeAt(q));
     }
+    return out;
   }
 }
 
 const SPACE = 0x20;
 const UPPER_S = 0x53;
 
-/**
- * The shape of `text`: each code unit canonicalised as a case-insensitive, non-unicode RegExp
- * compares it, each run of white space (`\s`) as one space; whether each is a word character as
- * the matcher's `[…]` class with the `i` flag sees it; and the offset in `text` each came from.
- */
-function shapeOf(text: string): { shape: string; word: Uint8Array; at: Int32Array } {
-  const n = text.length;
-  const codes = new Uint16Array(n);
-  const word = new Uint8Array(n);
-  const at = new Int32Array(n);
-  let t = 0;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      codes[t] = SPACE;
-      at[t++] = i++;
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
-      continue;
-    }
-    codes[t] = canonical(c);
-    word[t] = isWord(c) ? 1 : 0;
-    at[t++] = i++;
-  }
-  return { shape: fromCodes(codes, t), word: word.subarray(0, t), at: at.subarray(0, t) };
+/** A 16-bit key of two code units, distinct for two ASCII ones. */
+function pairKey(a: number, b: number): number {
+  return ((a << 7) ^ b) & 0xffff;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-const WHITE_RUN = /\s+/g;
-let scratch = new Uint16Array(256);
-
-/** The shape of a form (see `shapeOf`); for ASCII, its upper case with white space collapsed. */
-function formShape(text: string): string {
+/**
+ * The shape of a text or a form: each code unit canonicalised as a case-insensitive, non-unicode
+ * RegExp compares it, each run of white space (`\s`) as one space. For ASCII, its upper case
+ * with white space collapsed.
+ */
+function shapeOf(text: string): string {
   if (ASCII.test(text)) return text.replace(WHITE_RUN, ' ').toUpperCase();
-  if (scratch.length < text.length) scratch = new Uint16Array(text.length * 2);
+  const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
   let t = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i++);
     if (isSpace(c)) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-      scratch[t++] = SPACE;
-    } else scratch[t++] = canonical(c);
+      codes[t++] = SPACE;
+    } else codes[t++] = canonical(c);
   }
-  return fromCodes(scratch, t);
+  return fromCodes(codes, t);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const WHITE_RUN = /\s+/g;
+const scratch = new Uint16Array(0x10000);
 
 function fromCodes(codes: Uint16Array, length: number): string {
   let out = '';
