@@ -27,13 +27,15 @@ export const nearMiss: BlockRule = {
     const exact: Array<{ start: number; end: number }> = [];
     // A large glossary files thousands of names under a common word: keep, once per block and in
     // their order, those that are not too far from every window of the block (see `farFromBlock`).
-    const blockWords = wordsOfBlock(keys);
+    let blockWords: Set<string> | undefined;
     const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
     for (let i = 0; i < tokens.length; i++) {
       let candidates = viable.get(keys[i]);
       if (!candidates) {
-        candidates = viableNames(anchors, keys[i], blockWords);
-        if (!candidates) continue;
+        const all = anchors.byWord.get(keys[i]);
+        if (!all) continue;
+        // A short list costs less to check name by name at each occurrence.
+        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (blockWords ??= wordsOfBlock(keys)));
         viable.set(keys[i], candidates);
       }
       for (const { name, anchor } of candidates) {
@@ -99,7 +101,7 @@ interface Anchors {
   readonly byCover: Map<string, Map<string, number[]>>;
 }
 
-/** Lists shorter than this are filtered name by name. */
+/** Lists shorter than this are checked name by name at each occurrence, as they are. */
 const LONG_LIST = 64;
 
 const anchorCache = new WeakMap<GlossaryIndex, Anchors>();
@@ -159,12 +161,10 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   return anchors;
 }
 
-/** The names filed under `word` that `farFromBlock` keeps, in their order. */
-function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> | undefined {
-  const all = anchors.byWord.get(word);
-  if (!all) return undefined;
-  const cover = anchors.byCover.get(word);
-  if (!cover) return all.filter(({ name }) => !farFromBlock(name, blockWords));
+/** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
+function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> {
+  const all = anchors.byWord.get(word)!;
+  const cover = anchors.byCover.get(word)!;
   const positions = new Set<number>();
   for (const w of blockWords) for (const p of cover.get(w) ?? []) positions.add(p);
   return [...positions].sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
