@@ -1,5 +1,5 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { escapeRegExp, formKey, isAllCaps, plainPunctuation } from '../text';
+import { formKey, isAllCaps, plainPunctuation } from '../text';
 import { FormMatcher } from './formMatcher';
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
@@ -86,18 +86,19 @@ export class GlossaryIndex {
     this.resolutions = resolutions;
     this.acronyms = acronyms;
 
-    // The order of one alternation of all forms, longest pattern first, which `matches` keeps.
-    const alternatives: Array<{ source: string; text: string; plural: boolean }> = [];
+    // The order of one alternation of all forms, longest pattern first, which `matches` keeps:
+    // forms by the length of their pattern, in their order when equal (a stable bucket sort).
+    const byLength: Array<Array<{ text: string; plural: boolean }>> = [];
     for (const [ref] of forms.values()) {
       if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
       // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
       const text = plainPunctuation(ref.text).trim();
       // Acronyms also match their plural ("ICTs"); the lookup strips the `s` again.
       const plural = ref.acronymLike && /[A-Z0-9]$/.test(ref.text);
-      const source = escapeRegExp(text).replace(/\s+/g, '\\s+') + (plural ? 's?' : '');
-      alternatives.push({ source, text, plural });
+      (byLength[patternLength(text) + (plural ? 2 : 0)] ??= []).push({ text, plural });
     }
-    alternatives.sort((a, b) => b.source.length - a.source.length);
+    const alternatives: Array<{ text: string; plural: boolean }> = [];
+    for (let length = byLength.length - 1; length >= 0; length--) for (const form of byLength[length] ?? []) alternatives.push(form);
     this.matcher = new FormMatcher(alternatives);
   }
 
@@ -136,6 +137,29 @@ export class GlossaryIndex {
 function pickExact(refs: readonly FormRef[], written: string): FormRef {
   const plain = plainPunctuation(written).replace(/\s+/g, ' ');
   return refs.find((r) => plainPunctuation(r.text).replace(/\s+/g, ' ') === plain) ?? refs[0];
+}
+
+const SPECIAL = new Set([...'.*+?^${}()|[]\\/'].map((c) => c.charCodeAt(0)));
+const WHITE = /\s/;
+
+function isWhite(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITE.test(text[i]);
+}
+
+/**
+ * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
+ * `\s+` for each run of white space, counted without building it.
+ */
+function patternLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhite(text, i)) {
+      length += 3;
+      while (i + 1 < text.length && isWhite(text, i + 1)) i++;
+    } else length += SPECIAL.has(text.charCodeAt(i)) ? 2 : 1;
+  }
+  return length;
 }
 
 function rank(type: FormType): number {
