@@ -41,7 +41,12 @@ export const nearMiss: BlockRule = {
       for (const { name, anchor } of candidates) {
         for (const start of [i - anchor - 1, i - anchor, i - anchor + 1]) {
           if (start < 0 || start > i) continue;
-          if (surelyTooFar(name, keys, start) || writtenExactly(name, tokens, lows, start)) continue;
+          if (surelyTooFar(name, keys, start)) continue;
+          if (writtenExactly(name, tokens, lows, start)) {
+            // The name itself: no alignment needed, but a window shifted over it must still see it.
+            exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
+            continue;
+          }
           const match = bestWindow(name, tokens, keys, lows, start);
           if (!match) continue;
           const from = tokens[start].start;
