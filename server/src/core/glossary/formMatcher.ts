@@ -68,16 +68,18 @@ export class FormMatcher {
       }
       return walkedText;
     };
+    const { singles, pairs } = this;
     // A canonical code unit is a word character exactly when the original is (tested for all of them).
     let afterWord = false;
     for (let q = 0; q < n; q++) {
       const first = shape.charCodeAt(q);
       const before = afterWord;
-      afterWord = isWord(first);
+      const known = wordTable[first];
+      afterWord = known === UNKNOWN ? isWord(first) : known === YES;
       // A form starts where no word character comes before it, and never on white space.
       if (before || first === SPACE) continue;
       // Most places start no form: their first two code units are those of none.
-      if (!this.singles[first] && !(q + 1 < n && this.pairs[pairKey(first, shape.charCodeAt(q + 1))])) continue;
+      if (singles[first] === 0 && (q + 1 >= n || pairs[pairKey(first, shape.charCodeAt(q + 1))] === 0)) continue;
       let best = -1;
       let bestEnd = -1;
       const limit = Math.min(n, q + this.longest + 1);
