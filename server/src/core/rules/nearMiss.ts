@@ -98,10 +98,11 @@ interface Name {
 interface Anchors {
   readonly byWord: Map<string, Array<{ name: Name; anchor: number }>>;
   /**
-   * For a long list in `byWord`: the positions in it of each name under the keys that can cover
-   * its two rarest words other than the anchor (the word, or the word written as one with a
-   * neighbour). A name `farFromBlock` keeps has one of those two covered, so it is found from the
-   * block's words without reading the whole list.
+   * For a long list in `byWord`: for each key that can cover one of a name's rarest words other
+   * than the anchor (the word, or the word written as one with a neighbour), the names' positions
+   * in the list, each with the bit of the word it covers. Three words are chosen (two for a
+   * three-word name): a name `farFromBlock` keeps has at least two of them covered in the block,
+   * so it is found from the block's words without reading the whole list.
    */
   readonly byCover: Map<string, Map<string, number[]>>;
 }
@@ -146,18 +147,17 @@ function nameAnchors(index: GlossaryIndex): Anchors {
         .map((_, i) => i)
         .filter((i) => i !== anchor)
         .sort((a, b) => (everywhere.get(name.words[a]) ?? 0) - (everywhere.get(name.words[b]) ?? 0))
-        .slice(0, 2);
-      const keys = new Set<string>();
-      for (const i of rarest) {
-        keys.add(name.words[i]);
+        .slice(0, 3);
+      rarest.forEach((i, slot) => {
+        const keys = new Set([name.words[i]]);
         if (i + 1 < name.words.length) keys.add(name.pairs[i]);
         if (i > 0) keys.add(name.pairs[i - 1]);
-      }
-      for (const key of keys) {
-        const at = cover.get(key);
-        if (at) at.push(position);
-        else cover.set(key, [position]);
-      }
+        for (const key of keys) {
+          const at = cover.get(key);
+          if (at) at.push(position * 4 + slot);
+          else cover.set(key, [position * 4 + slot]);
+        }
+      });
     });
     byCover.set(word, cover);
   }
@@ -170,9 +170,20 @@ function nameAnchors(index: GlossaryIndex): Anchors {
 function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> {
   const all = anchors.byWord.get(word)!;
   const cover = anchors.byCover.get(word)!;
-  const positions = new Set<number>();
-  for (const w of blockWords) for (const p of cover.get(w) ?? []) positions.add(p);
-  return [...positions].sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
+  // Bits of the chosen words each name has covered; a name with two is a candidate.
+  const covered = new Map<number, number>();
+  const candidates: number[] = [];
+  for (const w of blockWords) {
+    for (const hit of cover.get(w) ?? []) {
+      const position = hit >> 2;
+      const before = covered.get(position) ?? 0;
+      const after = before | (1 << (hit & 3));
+      if (after === before) continue;
+      covered.set(position, after);
+      if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
+    }
+  }
+  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
