@@ -25,6 +25,13 @@ export class FormMatcher {
   /** First code units of one-unit shapes, and first two code units (see `pairKey`) of longer ones. */
   private readonly singles = new Uint8Array(0x10000);
   private readonly pairs = new Uint8Array(0x10000);
+  /**
+   * Bitmaps of the hashes (see `hashOf`) of every key of `parts` and of `plurals`: the scan hashes
+   * as it goes and makes a key string only where the bitmap says it may be there.
+   */
+  private readonly partBits: Uint32Array;
+  private readonly pluralBits: Uint32Array;
+  private readonly mask: number;
 
   /**
    * `forms` in alternation order: on the same position, an earlier form wins. A form is the text
@@ -50,6 +57,13 @@ export class FormMatcher {
       if (known === undefined || known < 0) parts.set(shape, order);
       if (forms[order].plural && !this.plurals.has(shape)) this.plurals.set(shape, order);
     }
+    // About sixteen bits per key: few false positives, and never a false negative.
+    const size = Math.min(1 << 24, Math.max(1 << 16, 2 ** Math.ceil(Math.log2((parts.size + 1) * 16))));
+    this.mask = size - 1;
+    this.partBits = new Uint32Array(size >>> 5);
+    this.pluralBits = new Uint32Array(size >>> 5);
+    for (const part of parts.keys()) setBit(this.partBits, hashOf(part) & this.mask);
+    for (const plural of this.plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
   }
 
   /** Every match in `text`, left to right, without overlaps. */
@@ -83,16 +97,22 @@ export class FormMatcher {
       let best = -1;
       let bestEnd = -1;
       const limit = Math.min(n, q + this.longest + 1);
+      // Hashes of shape[q, j) and of shape[q, j - 1).
+      let hash = HASH_SEED;
+      let hashBefore = HASH_SEED;
       for (let j = q + 1; j <= limit; j++) {
+        hashBefore = hash;
+        hash = mix(hash, shape.charCodeAt(j - 1));
         // A form ends before a non-word character (or the end), and never after white space.
         if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
-        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q) {
+        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q && hasBit(this.pluralBits, hashBefore & this.mask)) {
           const plural = this.plurals.get(shape.slice(q, j - 1));
           if (plural !== undefined && (best < 0 || plural < best)) {
             best = plural;
             bestEnd = j;
           }
         }
+        if (!hasBit(this.partBits, hash & this.mask)) break;
         const exact = this.parts.get(shape.slice(q, j));
         if (exact === undefined) break;
         if (exact >= 0 && (best < 0 || exact < best)) {
@@ -114,6 +134,27 @@ export class FormMatcher {
 
 const SPACE = 0x20;
 const UPPER_S = 0x53;
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** FNV-1a, one UTF-16 code unit at a time. */
+function mix(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+function hashOf(text: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
+  return hash;
+}
+
+function setBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] |= 1 << (index & 31);
+}
+
+function hasBit(bits: Uint32Array, index: number): boolean {
+  return (bits[index >>> 5] & (1 << (index & 31))) !== 0;
+}
 
 /** A 16-bit key of two code units, distinct for two ASCII ones. */
 function pairKey(a: number, b: number): number {
