@@ -1,4 +1,4 @@
-import { WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -128,6 +128,29 @@ export class FormMatcher {
       q = bestEnd - 1;
       afterWord = isWord(shape.charCodeAt(q));
     }
+    return out;
+  }
+}
+
+/**
+ * The same matches for a few hundred forms, from one compiled alternation (the matcher before
+ * FormMatcher): faster at that size, as V8 compiles it to native code.
+ */
+export class AlternationMatcher {
+  private readonly pattern: RegExp | undefined;
+
+  constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
+    const alternatives = forms.map((f) => escapeRegExp(f.text).replace(/\s+/g, '\\s+') + (f.plural ? 's?' : ''));
+    this.pattern = alternatives.length ? new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi') : undefined;
+  }
+
+  matches(text: string): Array<{ readonly index: number; readonly text: string }> {
+    const out: Array<{ index: number; text: string }> = [];
+    const pattern = this.pattern;
+    if (!pattern) return out;
+    // The pattern itself, not a copy: this scan is synchronous, and its lastIndex is reset here.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ index: m.index, text: m[0] });
     return out;
   }
 }
