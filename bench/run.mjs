@@ -37,8 +37,8 @@ if (!fs.existsSync(path.join(perf, 'out', 'corpus', '10m.truth.json'))) {
 }
 const corpus = (size) => path.join(perf, 'out', 'corpus', size);
 const SIZES = quick ? ['10k', '100k'] : ['10k', '100k', '1m', '10m'];
-// 10,000 and 50,000 entries are out of reach of this engine today (docs/benchmarks.md): measured by hand, not here.
-const GLOSSARIES = [100, 1000];
+// The issue's targets are about 50,000 entries (load ≤ 1 s, a 10 KB check ≤ 2× the 100-entry one); --quick stops at 1,000.
+const GLOSSARIES = quick ? [100, 1000] : [100, 1000, 10000, 50000];
 const glossaryFile = (n) => {
   const out = path.join(work, `g${n}.lexicon.json`);
   if (!fs.existsSync(out)) fs.writeFileSync(out, JSON.stringify(convertGlossary(JSON.parse(fs.readFileSync(path.join(perf, 'out', 'glossary', String(n), 'glossary.json'), 'utf8')))));

@@ -54,7 +54,7 @@ const entryArbitrary = fc.record(
   { requiredKeys: [] },
 );
 
-const glossaryObject = fc.record({
+export const glossaryObject = fc.record({
   version: fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, anyValue),
   terms: fc.oneof({ weight: 5, arbitrary: fc.array(entryArbitrary, { maxLength: 8 }) }, anyValue),
 });

@@ -1,10 +1,11 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { escapeRegExp, formKey, isAllCaps, plainPunctuation, WORD_CHAR_CLASS } from '../text';
+import { formKey, isAllCaps, plainPunctuation } from '../text';
+import { AlternationMatcher, FormMatcher } from './formMatcher';
+
+/** Up to this many forms, one compiled alternation is faster than the hash matcher. */
+const ALTERNATION_MAX_FORMS = 400;
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
-
-/** Forms per compiled alternation: well below the size at which V8 gives up compiling one. */
-const ALTERNATIVES_PER_PATTERN = 2000;
 
 /** One written form of an entry, as the matcher knows it. */
 export interface FormRef {
@@ -22,8 +23,8 @@ const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
 
 /**
  * Everything looked up per request, built once per glossary change: the entries by id, every
- * written form by its key, one compiled alternation of all forms (longest first, whole words),
- * and resolutions by number. The completion word index is built on first use.
+ * written form by its key, the form matcher (longest first, whole words), and resolutions by
+ * number. The completion word index is built on first use.
  */
 export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, Entry>;
@@ -36,7 +37,7 @@ export class GlossaryIndex {
   readonly acronyms: ReadonlyMap<string, Entry>;
   /** The glossaries the index was built from, in precedence order (later wins). */
   readonly glossaries: readonly Glossary[];
-  private readonly patterns: readonly RegExp[];
+  private readonly matcher: FormMatcher | AlternationMatcher;
   private words: WordIndex | undefined;
 
   constructor(glossaries: readonly Glossary[]) {
@@ -88,58 +89,19 @@ export class GlossaryIndex {
     this.resolutions = resolutions;
     this.acronyms = acronyms;
 
-    const alternatives: string[] = [];
-    for (const [ref] of forms.values()) {
-      if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
-      // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
-      const body = escapeRegExp(plainPunctuation(ref.text).trim()).replace(/\s+/g, '\\s+');
-      // Acronyms also match their plural ("ICTs"); the lookup strips the `s` again.
-      alternatives.push(ref.acronymLike && /[A-Z0-9]$/.test(ref.text) ? `${body}s?` : body);
-    }
-    alternatives.sort((a, b) => b.length - a.length);
-    // V8 refuses one alternation of tens of thousands of names ("Regular expression too large"):
-    // large glossaries get several, merged by `matches` exactly as one alternation would match.
-    const patterns: RegExp[] = [];
-    for (let i = 0; i < alternatives.length; i += ALTERNATIVES_PER_PATTERN) {
-      patterns.push(new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.slice(i, i + ALTERNATIVES_PER_PATTERN).join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi'));
-    }
-    this.patterns = patterns;
+    const alternatives = alternationOrder(forms);
+    // A few hundred forms are found faster by one alternation, which V8 compiles to native code;
+    // its cost grows with every form, the hash matcher's does not. Both find the same matches.
+    this.matcher = alternatives.length <= ALTERNATION_MAX_FORMS ? new AlternationMatcher(alternatives) : new FormMatcher(alternatives);
   }
 
   /**
    * Every form in `text`, left to right: at each position the first (longest) form that
-   * matches there, then on after it, as one alternation of all forms, longest first, would find.
+   * matches there, then on after it, as one case-insensitive alternation of all forms, longest
+   * first, between non-word characters, would find (see FormMatcher).
    */
-  *matches(text: string): Generator<{ readonly index: number; readonly text: string }> {
-    // The compiled patterns themselves (a copy would compile again, which costs more than the scan
-    // for a large glossary); their lastIndex is reset here, and callers consume the matches at once.
-    const patterns = this.patterns;
-    for (const p of patterns) p.lastIndex = 0;
-    if (patterns.length === 1) {
-      for (let m = patterns[0].exec(text); m; m = patterns[0].exec(text)) yield { index: m.index, text: m[0] };
-      return;
-    }
-    // Each pattern's next match from `at`; the leftmost wins, and on a tie the earlier pattern
-    // (its forms are longer); patterns whose next match started before the winner's end look again.
-    const next: Array<RegExpExecArray | null> = patterns.map((p) => p.exec(text));
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i < next.length; i++) {
-        const m = next[i];
-        if (m && (best < 0 || m.index < next[best]!.index)) best = i;
-      }
-      if (best < 0) return;
-      const won = next[best]!;
-      const end = won.index + won[0].length;
-      yield { index: won.index, text: won[0] };
-      for (let i = 0; i < next.length; i++) {
-        const m = next[i];
-        if (m && m.index < end) {
-          patterns[i].lastIndex = end;
-          next[i] = patterns[i].exec(text);
-        }
-      }
-    }
+  matches(text: string): Iterable<{ readonly index: number; readonly text: string }> {
+    return this.matcher.matches(text);
   }
 
   /**
@@ -165,9 +127,52 @@ export class GlossaryIndex {
   }
 }
 
+/**
+ * The forms the matcher looks for, in the order of one alternation of all of them: longest pattern
+ * first, and in their order when equal (a stable bucket sort). Resolutions are left to the
+ * citation scanner.
+ */
+export function alternationOrder(forms: ReadonlyMap<string, readonly FormRef[]>): Array<{ text: string; plural: boolean }> {
+  const byLength: Array<Array<{ text: string; plural: boolean }>> = [];
+  for (const [ref] of forms.values()) {
+    if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
+    // Documents are matched in plain punctuation, so forms are too ("OEWG 2021–2025" matches "OEWG 2021-2025").
+    const text = plainPunctuation(ref.text).trim();
+    // Acronyms also match their plural ("ICTs"); the lookup strips the `s` again.
+    const plural = ref.acronymLike && /[A-Z0-9]$/.test(ref.text);
+    (byLength[patternLength(text) + (plural ? 2 : 0)] ??= []).push({ text, plural });
+  }
+  const alternatives: Array<{ text: string; plural: boolean }> = [];
+  for (let length = byLength.length - 1; length >= 0; length--) for (const form of byLength[length] ?? []) alternatives.push(form);
+  return alternatives;
+}
+
 function pickExact(refs: readonly FormRef[], written: string): FormRef {
   const plain = plainPunctuation(written).replace(/\s+/g, ' ');
   return refs.find((r) => plainPunctuation(r.text).replace(/\s+/g, ' ') === plain) ?? refs[0];
+}
+
+const SPECIAL = new Set([...'.*+?^${}()|[]\\/'].map((c) => c.charCodeAt(0)));
+const WHITE = /\s/;
+
+function isWhite(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITE.test(text[i]);
+}
+
+/**
+ * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
+ * `\s+` for each run of white space, counted without building it.
+ */
+function patternLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhite(text, i)) {
+      length += 3;
+      while (i + 1 < text.length && isWhite(text, i + 1)) i++;
+    } else length += SPECIAL.has(text.charCodeAt(i)) ? 2 : 1;
+  }
+  return length;
 }
 
 function rank(type: FormType): number {

@@ -11,6 +11,7 @@ import {
   type Variant,
 } from './schema';
 import { lineAt, lineStarts } from '../text';
+import { parseJsonTree } from './json';
 
 /** Longest string a glossary field may hold; longer ones are reported, never rendered. */
 export const MAX_STRING_LENGTH = 4000;
@@ -27,15 +28,15 @@ const ENTRY_KEYS = new Set([
 /**
  * Parses and validates glossary text (YAML, or JSON, which is a subset of YAML 1.2).
  * Never throws on bad input: every problem comes back with its position. Entries with an
- * error are dropped; the rest of the file stays usable.
+ * error are dropped; the rest of the file stays usable. Well-formed JSON is read by a faster
+ * parser into the same tree; `parser: 'yaml'` turns that off (the tests compare the two).
  */
-export function loadGlossary(text: string, origin: string, label: string): LoadResult {
+export function loadGlossary(text: string, origin: string, label: string, parser: 'auto' | 'yaml' = 'auto'): LoadResult {
   const problems: GlossaryProblem[] = [];
   if (text.length > MAX_GLOSSARY_BYTES) {
     problems.push(problemAt(`the glossary is larger than ${MAX_GLOSSARY_BYTES} bytes`, 0, 0, 0, 0));
     return { glossary: undefined, problems };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   // Lines as the editor counts them (a lone CR ends a line too, which yaml's LineCounter does not count).
   const starts = lineStarts(text);
   const position = (offset: number) => {
@@ -50,20 +51,11 @@ export function loadGlossary(text: string, origin: string, label: string): LoadR
     problems.push({ message, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity });
   };
 
-  // Aliases are never expanded (the loader walks the syntax tree), so an alias bomb costs nothing;
-  // they are refused outright so that no entry silently shares another's data.
-  visitAliases(doc.contents as YamlNode | null, (alias) => report('aliases (*name) are not allowed in a glossary; write the value out', alias));
-  for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    const s = position(start);
-    const e = position(end);
-    // yaml catches the stack overflow of a deeply nested document and reports it here.
-    const message = /call stack/i.test(error.message) ? 'the glossary is nested too deeply' : firstLine(error.message);
-    problems.push({ message, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: 'error' });
-  }
-  if (doc.errors.length > 0) return { glossary: undefined, problems };
-
-  const root = doc.contents;
+  // Plain JSON takes a fast parser that builds the same tree; anything else (and any JSON with a
+  // problem) is parsed as YAML, which reports the problem.
+  const parsed = (parser === 'auto' ? parseJsonTree(text) : undefined) ?? parseYaml(text, problems, position, report);
+  if (!parsed) return { glossary: undefined, problems };
+  const root = parsed.root;
   if (!isMap(root)) {
     report('a glossary is a mapping with `version: 1` and a `terms` list', root as YamlNode | null);
     return { glossary: undefined, problems };
@@ -95,6 +87,29 @@ export function loadGlossary(text: string, origin: string, label: string): LoadR
     entries.push(entry);
   });
   return { glossary: { origin, label, entries }, problems };
+}
+
+/** The document's root node, or undefined when the text has YAML errors (each reported in `problems`). */
+function parseYaml(
+  text: string,
+  problems: GlossaryProblem[],
+  position: (offset: number) => { line: number; character: number },
+  report: Reporter,
+): { root: YamlNode | null } | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // Aliases are never expanded (the loader walks the syntax tree), so an alias bomb costs nothing;
+  // they are refused outright so that no entry silently shares another's data.
+  visitAliases(doc.contents as YamlNode | null, (alias) => report('aliases (*name) are not allowed in a glossary; write the value out', alias));
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const s = position(start);
+    const e = position(end);
+    // yaml catches the stack overflow of a deeply nested document and reports it here.
+    const message = /call stack/i.test(error.message) ? 'the glossary is nested too deeply' : firstLine(error.message);
+    problems.push({ message, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character, severity: 'error' });
+  }
+  if (doc.errors.length > 0) return undefined;
+  return { root: doc.contents as YamlNode | null };
 }
 
 type Reporter = (message: string, node: YamlNode | null | undefined, severity?: 'error' | 'warning') => void;

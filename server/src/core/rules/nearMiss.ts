@@ -25,14 +25,25 @@ export const nearMiss: BlockRule = {
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
     // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
     const exact: Array<{ start: number; end: number }> = [];
+    // A large glossary files thousands of names under a common word: keep, once per block and in
+    // their order, those that are not too far from every window of the block (see `farFromBlock`).
+    let blockWords: Set<string> | undefined;
+    const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = anchors.byWord.get(keys[i]);
-      if (!candidates) continue;
+      let candidates = viable.get(keys[i]);
+      if (!candidates) {
+        const all = anchors.byWord.get(keys[i]);
+        if (!all) continue;
+        // A short list costs less to check name by name at each occurrence.
+        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (blockWords ??= wordsOfBlock(keys)));
+        viable.set(keys[i], candidates);
+      }
       for (const { name, anchor } of candidates) {
         for (const start of [i - anchor - 1, i - anchor, i - anchor + 1]) {
           if (start < 0 || start > i) continue;
           if (surelyTooFar(name, keys, start)) continue;
           if (writtenExactly(name, tokens, lows, start)) {
+            // The name itself: no alignment needed, but a window shifted over it must still see it.
             exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
             continue;
           }
@@ -87,7 +98,18 @@ interface Name {
 
 interface Anchors {
   readonly byWord: Map<string, Array<{ name: Name; anchor: number }>>;
+  /**
+   * For a long list in `byWord`: for each key that can cover one of a name's rarest words other
+   * than the anchor (the word, or the word written as one with a neighbour), the names' positions
+   * in the list, each with the bit of the word it covers. Three words are chosen (two for a
+   * three-word name): a name `farFromBlock` keeps has at least two of them covered in the block,
+   * so it is found from the block's words without reading the whole list.
+   */
+  readonly byCover: Map<string, Map<string, number[]>>;
 }
+
+/** Lists shorter than this are checked name by name at each occurrence, as they are. */
+const LONG_LIST = 64;
 
 const anchorCache = new WeakMap<GlossaryIndex, Anchors>();
 
@@ -115,9 +137,54 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     list.push({ name, anchor });
     byWord.set(name.words[anchor], list);
   }
-  anchors = { byWord };
+  const byCover = new Map<string, Map<string, number[]>>();
+  const everywhere = new Map<string, number>();
+  for (const name of names) for (const w of name.words) everywhere.set(w, (everywhere.get(w) ?? 0) + 1);
+  for (const [word, list] of byWord) {
+    if (list.length < LONG_LIST) continue;
+    const cover = new Map<string, number[]>();
+    list.forEach(({ name, anchor }, position) => {
+      const rarest = name.words
+        .map((_, i) => i)
+        .filter((i) => i !== anchor)
+        .sort((a, b) => (everywhere.get(name.words[a]) ?? 0) - (everywhere.get(name.words[b]) ?? 0))
+        .slice(0, 3);
+      rarest.forEach((i, slot) => {
+        const keys = new Set([name.words[i]]);
+        if (i + 1 < name.words.length) keys.add(name.pairs[i]);
+        if (i > 0) keys.add(name.pairs[i - 1]);
+        for (const key of keys) {
+          const at = cover.get(key);
+          if (at) at.push(position * 4 + slot);
+          else cover.set(key, [position * 4 + slot]);
+        }
+      });
+    });
+    byCover.set(word, cover);
+  }
+  anchors = { byWord, byCover };
   anchorCache.set(index, anchors);
   return anchors;
+}
+
+/** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
+function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> {
+  const all = anchors.byWord.get(word)!;
+  const cover = anchors.byCover.get(word)!;
+  // Bits of the chosen words each name has covered; a name with two is a candidate.
+  const covered = new Map<number, number>();
+  const candidates: number[] = [];
+  for (const w of blockWords) {
+    for (const hit of cover.get(w) ?? []) {
+      const position = hit >> 2;
+      const before = covered.get(position) ?? 0;
+      const after = before | (1 << (hit & 3));
+      if (after === before) continue;
+      covered.set(position, after);
+      if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
+    }
+  }
+  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
@@ -155,6 +222,29 @@ function surelyTooFar(name: Name, keys: readonly string[], start: number): boole
     if (present(words[i], keys, start, end)) continue;
     if (i + 1 < words.length && present(name.pairs[i], keys, start, end)) continue;
     if (i > 0 && present(name.pairs[i - 1], keys, start, end)) continue;
+    if (++missing > 1 || words.length < 4) return true;
+  }
+  return false;
+}
+
+/** Every key of the block, and every two adjacent keys written as one: all `present` can find in any window. */
+function wordsOfBlock(keys: readonly string[]): Set<string> {
+  const words = new Set(keys);
+  for (let j = 0; j + 1 < keys.length; j++) words.add(softKey(keys[j] + keys[j + 1]));
+  return words;
+}
+
+/**
+ * `surelyTooFar` for every window of the block at once: a word missing from the whole block is
+ * missing from each window, so a name this rejects is rejected by `surelyTooFar` at every start.
+ */
+function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
+  const words = name.words;
+  let missing = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (blockWords.has(words[i])) continue;
+    if (i + 1 < words.length && blockWords.has(name.pairs[i])) continue;
+    if (i > 0 && blockWords.has(name.pairs[i - 1])) continue;
     if (++missing > 1 || words.length < 4) return true;
   }
   return false;

@@ -1,0 +1,253 @@
+import { escapeRegExp, WORD_CHAR_CLASS } from '../text';
+
+/**
+ * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
+ *
+ * It finds exactly what one case-insensitive alternation of all forms would find, written as
+ * `(?<![word])(?:form1|form2|…)(?![word])` with `\s+` between a form's words and `s?` after a
+ * plural-taking acronym: left to right, at the first position where some form matches, the form
+ * that comes first in the alternation, then on after it. V8 cannot compile such an alternation
+ * for tens of thousands of forms, and its cost grows with every form it holds.
+ *
+ * Both the forms and the text are rewritten into one shape: each UTF-16 code unit replaced by the
+ * one a case-insensitive RegExp compares it by (its canonical form), each run of white space by
+ * one space. A form then matches where its shape is a prefix of the text's shape that ends before
+ * a non-word character, so a match is a Map lookup per place where a form could end. Every
+ * leading part of every form that ends at such a place is in the Map too, so the scan at a
+ * position stops at the first part no form starts with: usually after the first word.
+ */
+export class FormMatcher {
+  /** Every leading part of a form's shape that ends where a form may end -> the earliest form with exactly that shape, or -1. */
+  private readonly parts = new Map<string, number>();
+  /** Shapes of the forms that also match with an `s` after them (acronym plurals) -> the earliest such form. */
+  private readonly plurals = new Map<string, number>();
+  private longest = 0;
+  /** First code units of one-unit shapes, and first two code units (see `pairKey`) of longer ones. */
+  private readonly singles = new Uint8Array(0x10000);
+  private readonly pairs = new Uint8Array(0x10000);
+  /**
+   * Bitmaps of the hashes (see `hashOf`) of every key of `parts` and of `plurals`: the scan hashes
+   * as it goes and makes a key string only where the bitmap says it may be there.
+   */
+  private readonly partBits: Uint32Array;
+  private readonly pluralBits: Uint32Array;
+  private readonly mask: number;
+
+  /**
+   * `forms` in alternation order: on the same position, an earlier form wins. A form is the text
+   * to match (trimmed, plain punctuation) and whether it also matches with an `s` after it.
+   */
+  constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
+    const parts = this.parts;
+    for (let order = 0; order < forms.length; order++) {
+      const shape = shapeOf(forms[order].text);
+      const n = shape.length;
+      if (n === 0) continue;
+      if (n > this.longest) this.longest = n;
+      if (n === 1) this.singles[shape.charCodeAt(0)] = 1;
+      else this.pairs[pairKey(shape.charCodeAt(0), shape.charCodeAt(1))] = 1;
+      for (let k = 1; k < n; k++) {
+        // A canonical code unit is a word character exactly when the original is (tested for all of them).
+        if (!isWord(shape.charCodeAt(k)) && shape.charCodeAt(k - 1) !== SPACE) {
+          const part = shape.slice(0, k);
+          if (parts.get(part) === undefined) parts.set(part, -1);
+        }
+      }
+      const known = parts.get(shape);
+      if (known === undefined || known < 0) parts.set(shape, order);
+      if (forms[order].plural && !this.plurals.has(shape)) this.plurals.set(shape, order);
+    }
+    // About sixteen bits per key: few false positives, and never a false negative.
+    const size = Math.min(1 << 24, Math.max(1 << 16, 2 ** Math.ceil(Math.log2((parts.size + 1) * 16))));
+    this.mask = size - 1;
+    this.partBits = new Uint32Array(size >>> 5);
+    this.pluralBits = new Uint32Array(size >>> 5);
+    for (const part of parts.keys()) setBit(this.partBits, hashOf(part) & this.mask);
+    for (const plural of this.plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
+  }
+
+  /** Every match in `text`, left to right, without overlaps. */
+  matches(text: string): Array<{ readonly index: number; readonly text: string }> {
+    const out: Array<{ index: number; text: string }> = [];
+    if (this.parts.size === 0) return out;
+    const shape = shapeOf(text);
+    const n = shape.length;
+    // Offsets in `text` of shape positions, found by walking both forward as matches are found.
+    let walkedShape = 0;
+    let walkedText = 0;
+    const offsetOf = (q: number): number => {
+      while (walkedShape < q) {
+        if (isSpace(text.charCodeAt(walkedText++))) while (walkedText < text.length && isSpace(text.charCodeAt(walkedText))) walkedText++;
+        walkedShape++;
+      }
+      return walkedText;
+    };
+    const { singles, pairs } = this;
+    // A canonical code unit is a word character exactly when the original is (tested for all of them).
+    let afterWord = false;
+    for (let q = 0; q < n; q++) {
+      const first = shape.charCodeAt(q);
+      const before = afterWord;
+      const known = wordTable[first];
+      afterWord = known === UNKNOWN ? isWord(first) : known === YES;
+      // A form starts where no word character comes before it, and never on white space.
+      if (before || first === SPACE) continue;
+      // Most places start no form: their first two code units are those of none.
+      if (singles[first] === 0 && (q + 1 >= n || pairs[pairKey(first, shape.charCodeAt(q + 1))] === 0)) continue;
+      let best = -1;
+      let bestEnd = -1;
+      const limit = Math.min(n, q + this.longest + 1);
+      // Hashes of shape[q, j) and of shape[q, j - 1).
+      let hash = HASH_SEED;
+      let hashBefore = HASH_SEED;
+      for (let j = q + 1; j <= limit; j++) {
+        hashBefore = hash;
+        hash = mix(hash, shape.charCodeAt(j - 1));
+        // A form ends before a non-word character (or the end), and never after white space.
+        if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
+        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q && hasBit(this.pluralBits, hashBefore & this.mask)) {
+          const plural = this.plurals.get(shape.slice(q, j - 1));
+          if (plural !== undefined && (best < 0 || plural < best)) {
+            best = plural;
+            bestEnd = j;
+          }
+        }
+        if (!hasBit(this.partBits, hash & this.mask)) break;
+        const exact = this.parts.get(shape.slice(q, j));
+        if (exact === undefined) break;
+        if (exact >= 0 && (best < 0 || exact < best)) {
+          best = exact;
+          bestEnd = j;
+        }
+      }
+      if (best < 0) continue;
+      // A match neither starts nor ends on white space, so both ends are single code units.
+      const start = offsetOf(q);
+      const end = offsetOf(bestEnd - 1) + 1;
+      out.push({ index: start, text: text.slice(start, end) });
+      q = bestEnd - 1;
+      afterWord = isWord(shape.charCodeAt(q));
+    }
+    return out;
+  }
+}
+
+/**
+ * The same matches for a few hundred forms, from one compiled alternation (the matcher before
+ * FormMatcher): faster at that size, as V8 compiles it to native code.
+ */
+export class AlternationMatcher {
+  private readonly pattern: RegExp | undefined;
+
+  constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
+    const alternatives = forms.map((f) => escapeRegExp(f.text).replace(/\s+/g, '\\s+') + (f.plural ? 's?' : ''));
+    this.pattern = alternatives.length ? new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi') : undefined;
+  }
+
+  matches(text: string): Array<{ readonly index: number; readonly text: string }> {
+    const out: Array<{ index: number; text: string }> = [];
+    const pattern = this.pattern;
+    if (!pattern) return out;
+    // The pattern itself, not a copy: this scan is synchronous, and its lastIndex is reset here.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ index: m.index, text: m[0] });
+    return out;
+  }
+}
+
+const SPACE = 0x20;
+const UPPER_S = 0x53;
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** FNV-1a, one UTF-16 code unit at a time. */
+function mix(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+function hashOf(text: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
+  return hash;
+}
+
+function setBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] |= 1 << (index & 31);
+}
+
+function hasBit(bits: Uint32Array, index: number): boolean {
+  return (bits[index >>> 5] & (1 << (index & 31))) !== 0;
+}
+
+/** A 16-bit key of two code units, distinct for two ASCII ones. */
+function pairKey(a: number, b: number): number {
+  return ((a << 7) ^ b) & 0xffff;
+}
+
+/**
+ * The shape of a text or a form: each code unit canonicalised as a case-insensitive, non-unicode
+ * RegExp compares it, each run of white space (`\s`) as one space. For ASCII, its upper case
+ * with white space collapsed.
+ */
+function shapeOf(text: string): string {
+  if (ASCII.test(text)) return text.replace(WHITE_RUN, ' ').toUpperCase();
+  const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
+  let t = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i++);
+    if (isSpace(c)) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      codes[t++] = SPACE;
+    } else codes[t++] = canonical(c);
+  }
+  return fromCodes(codes, t);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const WHITE_RUN = /\s+/g;
+const scratch = new Uint16Array(0x10000);
+
+function fromCodes(codes: Uint16Array, length: number): string {
+  let out = '';
+  // Chunked: `apply` has an argument limit. Not a TextDecoder, which would replace lone surrogates.
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
+  return out;
+}
+
+// Per code unit facts, computed on first use with the RegExp engine's own answer where it has one.
+const UNKNOWN = 0;
+const YES = 1;
+const NO = 2;
+const wordTable = new Uint8Array(0x10000);
+const spaceTable = new Uint8Array(0x10000);
+const canonicalTable = new Uint16Array(0x10000);
+const WORD = new RegExp(`[${WORD_CHAR_CLASS}]`, 'i');
+const WHITE = /\s/;
+
+function isWord(c: number): boolean {
+  let v = wordTable[c];
+  if (v === UNKNOWN) wordTable[c] = v = WORD.test(String.fromCharCode(c)) ? YES : NO;
+  return v === YES;
+}
+
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  let v = spaceTable[c];
+  if (v === UNKNOWN) spaceTable[c] = v = WHITE.test(String.fromCharCode(c)) ? YES : NO;
+  return v === YES;
+}
+
+/**
+ * The code unit a case-insensitive, non-unicode RegExp compares `c` by (ECMA-262 Canonicalize):
+ * its upper case when that is one code unit, unless that would map a non-ASCII unit to ASCII.
+ */
+export function canonical(c: number): number {
+  if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
+  let v = canonicalTable[c];
+  if (v === 0) {
+    const upper = String.fromCharCode(c).toUpperCase();
+    v = upper.length === 1 && upper.charCodeAt(0) >= 128 ? upper.charCodeAt(0) : c;
+    canonicalTable[c] = v;
+  }
+  return v;
+}
