@@ -78,4 +78,23 @@ suite('properties: random and hostile glossaries', function () {
     const problem = result.problems.find((p) => /kebab-case/.test(p.message));
     assert.deepEqual(problem && [problem.line, problem.character, problem.endLine, problem.endCharacter], [4, 8, 4, 14]);
   });
+
+  test('nesting deeper than any glossary is refused before the YAML parser runs, at the place it gets too deep', () => {
+    // The parser recurses per level; out of stack, V8 can abort the whole process (seen while fuzzing).
+    for (const [format, text] of [
+      ['json', `{"version":1,"terms":${'['.repeat(200)}${']'.repeat(200)}}`],
+      ['yaml', `version: 1\nterms:\n${'- '.repeat(200)}x\n`],
+      ['yaml', `version: 1\nterms: ${'{a: '.repeat(200)}1${'}'.repeat(200)}\n`],
+    ] as const) {
+      const result = load(format, text);
+      assert.equal(result.glossary, undefined);
+      assert.equal(result.problems.length, 1, JSON.stringify(result.problems));
+      assert.match(result.problems[0].message, /nested too deeply/);
+      assert.ok(result.problems[0].character > 100 && result.problems[0].character < 600, `reported at ${result.problems[0].character}`);
+    }
+    // Brackets and quotes inside strings and comments do not count; an apostrophe inside a word opens no string.
+    const ok = `version: 1\n# ${'['.repeat(300)}\nterms:\n  - id: arf\n    kind: forum\n    name: "${'['.repeat(300)}"\n    definition: Ministers' ${'x'.repeat(10)}\n`;
+    assert.ok(!load('yaml', ok).problems.some((p) => /nested/.test(p.message)), JSON.stringify(load('yaml', ok).problems));
+  });
 });
+

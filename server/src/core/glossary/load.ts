@@ -44,6 +44,14 @@ export function loadGlossary(text: string, origin: string, label: string, parser
     const line = lineAt(starts, at);
     return { line, character: at - starts[line] };
   };
+  // The YAML parser recurses once per level: a document nested deeper than any glossary is
+  // refused before it runs, whatever stack is left (out of stack, V8 can abort the process).
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const at = position(deep);
+    problems.push(problemAt('the glossary is nested too deeply', at.line, at.character, at.line, at.character + 1));
+    return { glossary: undefined, problems };
+  }
   const report = (message: string, node: { range?: readonly number[] | null } | null | undefined, severity: 'error' | 'warning' = 'error') => {
     const [start, end] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
     const s = position(start);
@@ -356,3 +364,44 @@ function visitAliases(node: YamlNode | null, onAlias: (node: YamlNode) => void, 
     }
   }
 }
+
+/** How deep a glossary may nest: an entry needs five levels; flow brackets and block indentation both count. */
+const MAX_NESTING = 128;
+
+/**
+ * Where `text` first nests deeper than MAX_NESTING, or undefined. An upper bound, cheap and
+ * without recursion: open flow brackets outside quotes and comments, plus, at each line start,
+ * the indentation and the block indicators ("- ", "? ", ": ") that open a level each.
+ */
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let lineStart = true;
+  let block = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (lineStart) {
+      let j = i;
+      while (text[j] === ' ' || ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t'))) j += text[j] === ' ' ? 1 : 2;
+      block = j - i;
+      lineStart = false;
+      if (flow + block > MAX_NESTING) return j;
+      i = j - 1;
+      continue;
+    }
+    if (c === '\n' || c === '\r') lineStart = true;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      // A quoted scalar: skip to its end (a doubled quote or a backslash escape does not end it).
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
+        else if (text[i] === c) i++;
+      }
+    } else if (c === '[' || c === '{') {
+      if (++flow + block > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
