@@ -15,6 +15,8 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 export async function startServer(settings = {}) {
   const t0 = now();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // A reply the server no longer reads (it has exited) must not crash the benchmark.
+  child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const waiters = [];
@@ -57,8 +59,11 @@ export async function startServer(settings = {}) {
     },
     async stop() {
       await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
       connection.sendNotification('exit');
       setTimeout(() => child.kill(), 1000).unref();
+      await exited;
+      connection.dispose();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
