@@ -9,7 +9,8 @@ import { checkProperty, propertyTimeout } from '../helpers/property';
 /**
  * JSON glossaries are read by a fast parser into the tree `yaml` would build: whatever JSON it
  * takes, the entries and every problem, with its position, are what the YAML way gives; what it
- * does not take (broken JSON, duplicate keys, deep nesting) goes the YAML way.
+ * does not take (broken JSON, duplicate keys, very long keys) goes the YAML way; nesting deeper than a
+ * glossary needs is refused before either runs.
  */
 const ORIGIN = '/json/terms.lexicon.json';
 const both = (text: string) => [loadGlossary(text, ORIGIN, 'terms.lexicon.json'), loadGlossary(text, ORIGIN, 'terms.lexicon.json', 'yaml')] as const;

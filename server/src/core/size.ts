@@ -17,19 +17,34 @@ export interface SizeVerdict {
   readonly reason?: string;
 }
 
-/** Whether `text` is too large for interactive analysis, and why. One pass, no allocation per line. */
+/** Whether `text` is too large for interactive analysis, and why. One pass at most, no allocation per line. */
 export function sizeVerdict(text: string): SizeVerdict {
   if (text.length > MAX_INTERACTIVE_LENGTH) return { oversized: true, reason: `${text.length} characters (more than ${MAX_INTERACTIVE_LENGTH})` };
   if (text.length <= MAX_INTERACTIVE_STRETCH) return { oversized: false };
-  const blankLine = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?=\r|\n)/g;
+  // Line by line with indexOf (this runs on every change of a large draft): a line of only
+  // spaces and tabs ends a stretch.
   let from = 0;
   let longest = 0;
-  for (let m = blankLine.exec(text); m; m = blankLine.exec(text)) {
-    longest = Math.max(longest, m.index - from);
-    from = m.index + m[0].length;
+  let cr = text.indexOf('\r');
+  for (let start = 0; start < text.length; ) {
+    let lf = text.indexOf('\n', start);
+    if (lf < 0) lf = text.length;
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+    const end = cr >= 0 && cr < lf ? cr : lf;
+    let j = start;
+    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j === end && end < text.length) {
+      longest = Math.max(longest, start - from);
+      from = end;
+    }
+    // Already too long: no need to read on.
+    if (end - from > MAX_INTERACTIVE_STRETCH) return oversizedStretch(end - from);
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   longest = Math.max(longest, text.length - from);
-  return longest > MAX_INTERACTIVE_STRETCH
-    ? { oversized: true, reason: `${longest} characters without a blank line (more than ${MAX_INTERACTIVE_STRETCH})` }
-    : { oversized: false };
+  return longest > MAX_INTERACTIVE_STRETCH ? oversizedStretch(longest) : { oversized: false };
+}
+
+function oversizedStretch(length: number): SizeVerdict {
+  return { oversized: true, reason: `at least ${length} characters without a blank line (more than ${MAX_INTERACTIVE_STRETCH})` };
 }

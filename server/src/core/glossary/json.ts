@@ -3,8 +3,6 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 
 /** Keys longer than this go the YAML way, which refuses implicit keys over 1024 characters. */
 const MAX_FAST_KEY = 1000;
-/** A glossary nests five levels deep; deeper JSON goes the YAML way, which reports it as before. */
-const MAX_FAST_DEPTH = 64;
 
 /**
  * Reads a JSON glossary into the same syntax tree, with the same ranges, that `yaml` would
@@ -14,7 +12,8 @@ const MAX_FAST_DEPTH = 64;
  */
 export function parseJsonTree(text: string): { root: YamlNode } | undefined {
   const first = /\S/.exec(text.slice(0, 1024));
-  if (!first || (first[0] !== '{' && first[0] !== '[') || nestedDeeperThan(text, MAX_FAST_DEPTH)) return undefined;
+  // The caller has refused nesting deeper than a glossary needs, so the parser's recursion is shallow.
+  if (!first || (first[0] !== '{' && first[0] !== '[')) return undefined;
   let root: YamlNode | undefined;
   let ok = true;
   // Open collections, innermost last; for a mapping, the key waiting for its value and the keys seen.
@@ -73,22 +72,4 @@ export function parseJsonTree(text: string): { root: YamlNode } | undefined {
     const top = stack.pop()!;
     top.node.range = [top.node.range![0], end, end];
   }
-}
-
-/** Whether brackets outside strings nest deeper than `limit` (the parser recurses once per level). */
-function nestedDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
 }

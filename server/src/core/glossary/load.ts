@@ -370,8 +370,8 @@ const MAX_NESTING = 128;
 
 /**
  * Where `text` first nests deeper than MAX_NESTING, or undefined. An upper bound, cheap and
- * without recursion: open flow brackets outside quotes and comments, plus, at each line start,
- * the indentation and the block indicators ("- ", "? ", ": ") that open a level each.
+ * without recursion: open flow brackets outside quotes and comments, plus the indentation and
+ * block indicators ("- ", "? ", ": ") at the start of the line where the brackets opened.
  */
 function tooDeep(text: string): number | undefined {
   let flow = 0;
@@ -380,13 +380,16 @@ function tooDeep(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (lineStart) {
-      let j = i;
-      while (text[j] === ' ' || ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t'))) j += text[j] === ' ' ? 1 : 2;
-      block = j - i;
       lineStart = false;
-      if (flow + block > MAX_NESTING) return j;
-      i = j - 1;
-      continue;
+      // Inside brackets, indentation opens nothing: the block depth stays that of the bracket's line.
+      if (flow === 0) {
+        let j = i;
+        while (text[j] === ' ' || ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t'))) j += text[j] === ' ' ? 1 : 2;
+        block = j - i;
+        if (block > MAX_NESTING) return j;
+        i = j - 1;
+        continue;
+      }
     }
     if (c === '\n' || c === '\r') lineStart = true;
     else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
