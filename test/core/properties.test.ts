@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, createLexiconService, type CheckOptions, type Finding, type LexiconService } from '../../server/src/core';
-import { builtinGlossary, glossaryFixture } from '../helpers/fixtures';
+import { applyEdits, type CheckOptions, type Finding, type LexiconService } from '../../server/src/core';
 import { checkProperty, propertyTimeout } from '../helpers/property';
+import { ALL_RULES, FUZZ_GLOSSARIES, strictService } from '../fuzz/checks';
 import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit, type RelativeEdit } from '../fuzz/drafts';
 
 /**
@@ -12,18 +12,9 @@ import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit, type Relativ
  * everything the core can find is exercised. A failure prints the seed: FC_SEED=... npm test.
  */
 
-const GLOSSARIES = [builtinGlossary(), glossaryFixture('mini.lexicon.yaml')];
-const ALL_RULES: CheckOptions = { rules: {}, spelling: 'un' };
+const GLOSSARIES = FUZZ_GLOSSARIES;
 const DRAFT = draftArbitrary(GLOSSARIES);
 const EDITS = fc.array(editArbitrary(GLOSSARIES), { minLength: 1, maxLength: 12 });
-
-/** A service whose logger fails the property: a rule that throws is caught by the core but is still a bug. */
-function strictService(): LexiconService {
-  return createLexiconService({
-    glossaries: GLOSSARIES,
-    logger: { log: () => undefined, error: (message) => assert.fail(`the core logged an error: ${message}`) },
-  });
-}
 
 let uris = 0;
 const newDoc = (text: string) => TextDocument.create(`file:///fuzz/draft-${++uris}.md`, 'markdown', 1, text);

@@ -1,13 +1,28 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLexiconService, ENTRY_KINDS, loadGlossary, loadTbx, type GlossaryProblem, type LoadResult } from '../../server/src/core';
+import { createLexiconService, ENTRY_KINDS, loadGlossary, loadTbx, type CheckOptions, type GlossaryProblem, type LexiconService, type LoadResult } from '../../server/src/core';
+import { builtinGlossary, glossaryFixture } from '../helpers/fixtures';
 import { MAX_STRING_LENGTH } from '../../server/src/core/glossary/load';
 import type { GlossaryFormat } from './glossaries';
 
 /**
  * What the property tests and the long fuzz run (test/fuzz/run.ts) assert of a glossary file:
- * the loaders return a positioned error or a valid glossary that checks a draft without errors.
+ * the loaders return a positioned error or a valid glossary that checks a draft without errors;
+ * and the service the draft properties run on.
  */
+
+/** The glossaries random drafts are checked with. */
+export const FUZZ_GLOSSARIES = [builtinGlossary(), glossaryFixture('mini.lexicon.yaml')];
+/** Every rule at its default severity and the UN house spelling: everything the core can find. */
+export const ALL_RULES: CheckOptions = { rules: {}, spelling: 'un' };
+
+/** A service whose logger fails the property: a rule that throws is caught by the core but is still a bug. */
+export function strictService(): LexiconService {
+  return createLexiconService({
+    glossaries: FUZZ_GLOSSARIES,
+    logger: { log: () => undefined, error: (message) => assert.fail(`the core logged an error: ${message}`) },
+  });
+}
 
 export function load(format: GlossaryFormat, text: string): LoadResult {
   return format === 'tbx' ? loadTbx(text, '/fuzz/terms.tbx', 'terms.tbx') : loadGlossary(text, `/fuzz/terms.lexicon.${format}`, `terms.lexicon.${format}`);

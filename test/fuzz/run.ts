@@ -3,11 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { createLexiconService, type CheckOptions, type LexiconService } from '../../server/src/core';
-import { builtinGlossary, glossaryFixture, ROOT } from '../helpers/fixtures';
+import { ROOT } from '../helpers/fixtures';
 import * as path from 'node:path';
 import { spawnServer } from '../helpers/lspClient';
-import { assertSound, load } from './checks';
+import { ALL_RULES, assertSound, FUZZ_GLOSSARIES, load, strictService } from './checks';
 import { applyTextEdit, draftArbitrary, editArbitrary, longDraftArbitrary, resolveEdit, type RelativeEdit } from './drafts';
 import { ATTACKS, glossaryFileArbitrary } from './glossaries';
 
@@ -36,8 +35,7 @@ const OVERSIZED_MB = number('oversized', 10);
 const BASE_SEED = number('seed', Date.now() % 0x7fffffff);
 const PATH = args.get('path');
 
-const GLOSSARIES = [builtinGlossary(), glossaryFixture('mini.lexicon.yaml')];
-const ALL_RULES: CheckOptions = { rules: {}, spelling: 'un' };
+const GLOSSARIES = FUZZ_GLOSSARIES;
 
 interface Timing {
   count: number;
@@ -75,10 +73,6 @@ function batches<T>(phase: string, property: fc.IProperty<T>, perBatch: number, 
     if (PATH) break;
   }
   return batch;
-}
-
-function strictService(): LexiconService {
-  return createLexiconService({ glossaries: GLOSSARIES, logger: { log: () => undefined, error: (m) => assert.fail(`the core logged an error: ${m}`) } });
 }
 
 function editsPhase() {

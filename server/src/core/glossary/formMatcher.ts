@@ -230,7 +230,8 @@ function isWord(c: number): boolean {
   return v === YES;
 }
 
-function isSpace(c: number): boolean {
+/** Whether a code unit is white space as RegExp `\s` counts it (memoised per unit). */
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   let v = spaceTable[c];
   if (v === UNKNOWN) spaceTable[c] = v = WHITE.test(String.fromCharCode(c)) ? YES : NO;

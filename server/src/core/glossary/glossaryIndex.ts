@@ -1,6 +1,6 @@
 import type { Entry, Glossary, Variant } from './schema';
 import { formKey, isAllCaps, plainPunctuation } from '../text';
-import { AlternationMatcher, FormMatcher } from './formMatcher';
+import { AlternationMatcher, FormMatcher, isSpace } from './formMatcher';
 
 /** Up to this many forms, one compiled alternation is faster than the hash matcher. */
 const ALTERNATION_MAX_FORMS = 400;
@@ -153,13 +153,6 @@ function pickExact(refs: readonly FormRef[], written: string): FormRef {
 }
 
 const SPECIAL = new Set([...'.*+?^${}()|[]\\/'].map((c) => c.charCodeAt(0)));
-const WHITE = /\s/;
-
-function isWhite(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITE.test(text[i]);
-}
-
 /**
  * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
  * `\s+` for each run of white space, counted without building it.
@@ -167,9 +160,9 @@ function isWhite(text: string, i: number): boolean {
 function patternLength(text: string): number {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
-    if (isWhite(text, i)) {
+    if (isSpace(text.charCodeAt(i))) {
       length += 3;
-      while (i + 1 < text.length && isWhite(text, i + 1)) i++;
+      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
     } else length += SPECIAL.has(text.charCodeAt(i)) ? 2 : 1;
   }
   return length;
