@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { runBackgroundChecker, WORKER_ROLE } from './lsp/background';
+import { jsonEncoder } from './lsp/wire';
 import { startServer } from './server';
 
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | undefined)?.role === WORKER_ROLE) {
@@ -8,13 +9,20 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | undefined
   runBackgroundChecker(parentPort);
 } else {
   // The connection picks its transport from the command line (--stdio, --node-ipc, --socket=N).
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio it writes with our encoder, which reuses the bytes of unchanged diagnostics.
+  // stdin stays a stream: the library wraps each side on its own (its typings only admit two
+  // streams or a reader and a writer) and, for a stream, exits when the client closes it.
+  const connection = process.argv.includes('--stdio')
+    ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder }))
+    : createConnection(ProposedFeatures.all);
 
   // stdout is the protocol channel under --stdio: route console output to the client's log.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.info = console.log;
   console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  console.debug = console.log;
+  console.trace = console.log;
 
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));

@@ -39,6 +39,7 @@ import {
 import { BUILTIN_LABEL, loadBuiltinGlossary } from './builtin';
 import {
   FIX_ALL_KIND,
+  PublishedDiagnostics,
   SOURCE,
   toCodeAction,
   toCompletionItem,
@@ -174,7 +175,19 @@ export function startServer(connection: Connection, options: { readonly workerSc
     return settings;
   };
 
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Per draft: cancels its scheduled check. */
+  const timers = new Map<string, () => void>();
+  const cancel = (uri: string) => {
+    timers.get(uri)?.();
+    timers.delete(uri);
+  };
+  /** Per open draft: its last published diagnostics, reused while a finding is unchanged. */
+  const published = new Map<string, PublishedDiagnostics>();
+  const publishedFor = (uri: string) => {
+    let p = published.get(uri);
+    if (!p) published.set(uri, (p = new PublishedDiagnostics(uri, rulesDoc)));
+    return p;
+  };
 
   /** Checks a draft and publishes its findings, unless it changed or closed in the meantime. */
   const validate = async (uri: string) => {
@@ -196,7 +209,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
       } else {
         findings = service.diagnose(current, checkOptions(settings));
       }
-      await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) });
+      await connection.sendDiagnostics({ uri, version, diagnostics: publishedFor(uri).convert(findings) });
     } catch (error) {
       // Never leave stale findings behind a failure.
       logger.error(`checking ${uri} failed: ${(error as Error).stack ?? error}`);
@@ -205,10 +218,17 @@ export function startServer(connection: Connection, options: { readonly workerSc
   };
 
   const schedule = async (uri: string) => {
-    clearTimeout(timers.get(uri));
+    cancel(uri);
     const { debounceMs } = await settingsFor(uri);
-    clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => void validate(uri), debounceMs));
+    cancel(uri);
+    // No debounce means the next turn of the event loop: a zero timeout would still wait a millisecond.
+    if (debounceMs > 0) {
+      const timer = setTimeout(() => void validate(uri), debounceMs);
+      timers.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(() => void validate(uri));
+      timers.set(uri, () => clearImmediate(immediate));
+    }
   };
 
   const revalidate = (folders?: readonly Folder[]) => {
@@ -624,10 +644,10 @@ export function startServer(connection: Connection, options: { readonly workerSc
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     if (glossaryEdited(event.document, true)) return;
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
+    cancel(uri);
     settingsCache.delete(uri);
     verdicts.delete(uri);
+    published.delete(uri);
     serviceFor(uri).forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -50,6 +50,8 @@ export class DocumentAnalyser {
   /** The mentions of the last analysis, and where each block's mentions start in it. */
   private mentions: readonly Mention[] = [];
   private mentionStarts: number[] = [];
+  /** The memos of the last analysis, so a block without prose keeps its (empty) memo too. */
+  private memos: Array<Map<string, unknown>> = [];
 
   analyse(text: string, index: GlossaryIndex): DocumentAnalysis {
     const previous = index === this.index ? this.parsed : undefined;
@@ -88,7 +90,7 @@ export class DocumentAnalyser {
     if (reused && previous) while (same < blocks.length && reused[same] === same && blocks[same] === previous.blocks[same]) same++;
     for (let b = 0; b < same; b++) {
       entries[b] = previousEntries[b];
-      memos[b] = previousEntries[b]?.memo ?? new Map();
+      memos[b] = previousEntries[b]?.memo ?? this.memos[b];
       mentionStarts[b] = this.mentionStarts[b];
     }
     if (same > 0) {
@@ -105,18 +107,21 @@ export class DocumentAnalyser {
         entry = byText.get(key) ?? { mentions: findMentions(block.prose, index), memo: new Map() };
       }
       entries[b] = entry;
-      memos[b] = entry?.memo ?? new Map();
-      if (entry) appendMentions(mentions, entry.mentions, block, b, text);
+      memos[b] = entry?.memo ?? (from >= 0 ? this.memos[from] : undefined) ?? new Map();
+      if (entry) appendMentions(mentions, entry, block, b, text);
     }
     this.parsed = parsed;
     this.entries = entries;
     this.mentions = mentions;
     this.mentionStarts = mentionStarts;
+    this.memos = memos;
 
     const introductions = new Map<string, number>();
     const introductionEnds = new Map<string, number>();
     const firstMentions = new Map<string, Mention>();
-    for (const mention of mentions) {
+    // Indexed loops on the per-keystroke paths: a for-of allocates an iterator result per step until V8 optimises the loop.
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
       const id = mention.entry?.id;
       if (!id) continue;
       if (!firstMentions.has(id)) firstMentions.set(id, mention);
@@ -158,27 +163,40 @@ export function changeBetween(before: string, after: string): TextChange | undef
 interface CachedBlock {
   readonly mentions: readonly BlockMention[];
   readonly memo: Map<string, unknown>;
+  /** The mentions' text as written, kept with the block (its source is unchanged while the entry lives). */
+  texts?: string[];
 }
 
-function appendMentions(out: Mention[], found: readonly BlockMention[], block: Block, b: number, text: string): void {
-  const converted = new Map<BlockMention, Mention>();
-  const convert = (m: BlockMention): Mention => {
-    let mention = converted.get(m);
-    if (mention) return mention;
-    const start = block.start + m.start;
-    const end = block.start + m.end;
-    mention = {
-      start, end, entry: m.entry, ref: m.ref, plural: m.plural, caseMismatch: m.caseMismatch, citation: m.citation,
-      block: b, text: text.slice(start, end), expansionOf: undefined, definedBy: undefined,
-    };
-    converted.set(m, mention);
-    return mention;
-  };
-  for (const m of found) out.push(convert(m));
-  for (const m of found) {
-    if (m.expansionOf) (convert(m) as { expansionOf: Mention | undefined }).expansionOf = convert(m.expansionOf);
-    if (m.definedBy) (convert(m) as { definedBy: Mention | undefined }).definedBy = convert(m.definedBy);
+/**
+ * Appends a block's mentions with document offsets. Called for every block after an edit, so it
+ * allocates only the mentions: their text comes from the block's cache, and a name and its
+ * "(ACR)" are linked by position in the block's list (they are neighbours).
+ */
+function appendMentions(out: Mention[], entry: CachedBlock, block: Block, b: number, text: string): void {
+  const found = entry.mentions;
+  const texts = (entry.texts ??= found.map((m) => text.slice(block.start + m.start, block.start + m.end)));
+  const base = out.length;
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
+    out.push({
+      start: block.start + m.start, end: block.start + m.end, entry: m.entry, ref: m.ref, plural: m.plural, caseMismatch: m.caseMismatch, citation: m.citation,
+      block: b, text: texts[i], expansionOf: undefined, definedBy: undefined,
+    });
   }
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
+    if (m.expansionOf) (out[base + i] as { expansionOf: Mention | undefined }).expansionOf = out[base + neighbour(found, i, m.expansionOf)];
+    if (m.definedBy) (out[base + i] as { definedBy: Mention | undefined }).definedBy = out[base + neighbour(found, i, m.definedBy)];
+  }
+}
+
+/** Index of `target` in `list`, searched outwards from `i`. */
+function neighbour(list: readonly BlockMention[], i: number, target: BlockMention): number {
+  for (let d = 1; i + d < list.length || i - d >= 0; d++) {
+    if (list[i + d] === target) return i + d;
+    if (list[i - d] === target) return i - d;
+  }
+  throw new Error('a linked mention is not in its block');
 }
 
 /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a word still hovers it). */

@@ -7,6 +7,8 @@ import {
   type CompletionItem,
   type Diagnostic,
   type Hover,
+  type Position,
+  type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -93,6 +95,52 @@ export function toDiagnostic(finding: Finding, uri: string, rulesDoc: string | u
       : undefined,
     data,
   };
+}
+
+/**
+ * One document's published diagnostics. A finding that is the same as one published last time
+ * (rule, severity, ranges and messages) gets the same diagnostic object back, so a keystroke
+ * allocates only for what it changed and the encoder reuses the bytes it already has
+ * (lsp/wire.ts). Findings come in document order, so the previous list is walked alongside.
+ */
+export class PublishedDiagnostics {
+  private previous: readonly Diagnostic[] = [];
+
+  constructor(
+    private readonly uri: string,
+    private readonly rulesDoc: string | undefined,
+  ) {}
+
+  convert(findings: readonly Finding[]): Diagnostic[] {
+    const previous = this.previous;
+    let j = 0;
+    const out = findings.map((finding) => {
+      const start = finding.range.start;
+      while (j < previous.length && before(previous[j].range.start, start)) j++;
+      for (let k = j; k < previous.length && !before(start, previous[k].range.start); k++) {
+        if (this.same(previous[k], finding)) return previous[k];
+      }
+      return toDiagnostic(finding, this.uri, this.rulesDoc);
+    });
+    this.previous = out;
+    return out;
+  }
+
+  /** Whether `toDiagnostic(f)` would equal `d` (its code description and data follow from the rule). */
+  private same(d: Diagnostic, f: Finding): boolean {
+    if (d.code !== f.rule || d.severity !== SEVERITY[f.severity] || d.message !== f.message || !sameRange(d.range, f.range)) return false;
+    const related = d.relatedInformation ?? [];
+    if (related.length !== f.related.length) return false;
+    return related.every((r, i) => r.message === f.related[i].message && sameRange(r.location.range, f.related[i].range));
+  }
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function sameRange(a: Range, b: { readonly start: Position; readonly end: Position }): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function toTextEdits(doc: TextDocument, edits: readonly Edit[]): TextEdit[] {

@@ -39,14 +39,17 @@ export function rawFindings(analysis: DocumentAnalysis, index: GlossaryIndex, op
       continue;
     }
     try {
-      for (const finding of rule.check(base)) {
-        if (!suppressed(rule.id, finding.start)) out.push({ rule, severity, finding });
+      const found = rule.check(base);
+      for (let i = 0; i < found.length; i++) {
+        if (!suppressed(rule.id, found[i].start)) out.push({ rule, severity, finding: found[i] });
       }
     } catch (error) {
       log?.error(`rule ${rule.id} failed and was skipped: ${(error as Error).stack ?? error}`);
     }
   }
-  for (const { rule, finding } of blockFindings(blockRules, base, log)) {
+  const found = blockFindings(blockRules, base, log);
+  for (let i = 0; i < found.length; i++) {
+    const { rule, finding } = found[i];
     if (!suppressed(rule.id, finding.start)) out.push({ rule, severity: severities.get(rule)!, finding });
   }
   out.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || (a.rule.id < b.rule.id ? -1 : 1));
@@ -98,7 +101,7 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
       found = { relative: found.relative, start: block.start, placed: found.relative.map(({ rule, finding }) => ({ rule, finding: shift(finding, block.start) })) };
       memos[b].set(key, found);
     }
-    for (const f of found.placed) out.push(f);
+    for (let i = 0; i < found.placed.length; i++) out.push(found.placed[i]);
   }
   return out;
 }
@@ -145,8 +148,10 @@ export function suppressions(analysis: DocumentAnalysis): (rule: string, offset:
   const lines: Array<{ line: number; rules: Set<string> | undefined }> = [];
   const ranges: Array<{ start: number; end: number; rules: Set<string> | undefined }> = [];
   const open: Array<{ start: number; rules: Set<string> | undefined }> = [];
-  for (const block of analysis.blocks) {
-    for (const comment of block.comments) {
+  for (let b = 0; b < analysis.blocks.length; b++) {
+    const comments = analysis.blocks[b].comments;
+    for (let c = 0; c < comments.length; c++) {
+      const comment = comments[c];
       const m = DIRECTIVE.exec(comment.text.trim());
       if (!m) continue;
       const ids = m[2].split(/[\s,]+/).filter(Boolean);

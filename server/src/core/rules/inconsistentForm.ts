@@ -19,7 +19,9 @@ export const inconsistentForm: DocumentRule = {
     const findings: RawFinding[] = [];
     // Entry id -> spelling key -> first mention written that way.
     const first = new Map<string, Map<string, Mention>>();
-    for (const mention of analysis.mentions) {
+    const mentions = analysis.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
       const ref = mention.ref;
       if (!ref || !mention.entry || ref.type === 'variant') continue;
       let forms = first.get(mention.entry.id);

@@ -1,4 +1,4 @@
-import type { Mention } from '../analysis';
+import { mentionStartingAt, type Mention } from '../analysis';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 /**
@@ -14,7 +14,9 @@ export const undefinedAcronym: DocumentRule = {
   check({ analysis, text }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     const done = new Set<string>();
-    for (const mention of analysis.mentions) {
+    const mentions = analysis.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
       const entry = mention.entry;
       if (!entry || !entry.expand || done.has(entry.id) || !isAcronymUse(mention)) continue;
       const introducedAt = analysis.introductions.get(entry.id);
@@ -34,7 +36,7 @@ export const undefinedAcronym: DocumentRule = {
       done.add(entry.id);
       // The expansion writes the acronym as the glossary does, even where this use has it wrong.
       const expansion = `${entry.name} (${entry.acronym}${mention.plural ? 's' : ''})`;
-      const later = introducedAt !== undefined ? analysis.mentions.find((m) => m.start === introducedAt) : undefined;
+      const later = introducedAt !== undefined ? mentionStartingAt(analysis, introducedAt) : undefined;
       findings.push({
         start: mention.start,
         end: mention.end,

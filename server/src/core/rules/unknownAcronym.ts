@@ -22,13 +22,17 @@ export const unknownAcronym: DocumentRule = {
       return block.prose ? blockFacts(analysis, b, first, m, text, index) : undefined;
     });
     const expanded = new Set<string>();
-    for (const facts of perBlock) if (facts) for (const token of facts.expands) expanded.add(token);
+    for (let b = 0; b < perBlock.length; b++) {
+      const expands = perBlock[b]?.expands;
+      if (expands) for (let i = 0; i < expands.length; i++) expanded.add(expands[i]);
+    }
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     perBlock.forEach((facts, b) => {
       if (!facts) return;
       const start = analysis.blocks[b].start;
-      for (const c of facts.candidates) {
+      for (let i = 0; i < facts.candidates.length; i++) {
+        const c = facts.candidates[i];
         if (seen.has(c.token)) continue;
         seen.add(c.token);
         if (expanded.has(c.token)) continue;

@@ -1,0 +1,66 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
+
+/**
+ * The JSON encoder of the stdio transport. A keystroke in a large draft republishes every
+ * diagnostic of the document, and most are the very objects published before (see
+ * `PublishedDiagnostics`): each diagnostic's bytes are kept while the object lives, so a
+ * publishDiagnostics message is copied together from them instead of being stringified whole
+ * (on a 1 MB draft, 1,460 diagnostics: 0.5 ms instead of 3 ms, and no 0.7 MB string to collect).
+ * Every other message is `JSON.stringify`, as the library's own encoder does; the bytes are the
+ * same either way (test/lsp/wire.test.ts).
+ */
+export const jsonEncoder = {
+  name: 'application/json',
+  encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
+    try {
+      return Promise.resolve(encodeMessage(message, options.charset === 'ascii' ? 'ascii' : 'utf-8'));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  },
+};
+
+const encoded = new WeakMap<Diagnostic, Buffer>();
+const COMMA = Buffer.from(',');
+
+export function encodeMessage(message: Message, charset: BufferEncoding = 'utf-8'): Buffer {
+  const publish = asPublish(message);
+  if (!publish || charset !== 'utf-8') return Buffer.from(JSON.stringify(message), charset);
+  const { diagnostics, ...params } = publish.params;
+  const parts: Buffer[] = [];
+  let length = 0;
+  const push = (part: Buffer) => {
+    parts.push(part);
+    length += part.length;
+  };
+  // `{…,"params":{…,"diagnostics":[` + each diagnostic, comma-separated + `]}}`, keys in the order JSON.stringify writes them.
+  const head = JSON.stringify({ ...publish, params: { ...params, diagnostics: [] } });
+  push(Buffer.from(head.slice(0, head.length - 3), 'utf-8'));
+  diagnostics.forEach((diagnostic, i) => {
+    if (i > 0) push(COMMA);
+    let bytes = encoded.get(diagnostic);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(diagnostic), 'utf-8');
+      encoded.set(diagnostic, bytes);
+    }
+    push(bytes);
+  });
+  push(Buffer.from(head.slice(head.length - 3), 'utf-8'));
+  return Buffer.concat(parts, length);
+}
+
+interface PublishMessage {
+  jsonrpc: string;
+  method: 'textDocument/publishDiagnostics';
+  params: { uri: string; version?: number; diagnostics: Diagnostic[] };
+}
+
+/** A publishDiagnostics notification whose `diagnostics` is the last key of its params (as sendDiagnostics builds it). */
+function asPublish(message: Message): PublishMessage | undefined {
+  const m = message as Partial<PublishMessage> & Record<string, unknown>;
+  if (m.method !== 'textDocument/publishDiagnostics' || !m.params || !Array.isArray(m.params.diagnostics)) return undefined;
+  const keys = Object.keys(m.params);
+  if (keys[keys.length - 1] !== 'diagnostics' || Object.keys(m).at(-1) !== 'params') return undefined;
+  return m as PublishMessage;
+}

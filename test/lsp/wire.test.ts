@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { PublishedDiagnostics, toDiagnostic } from '../../server/src/lsp/convert';
+import { encodeMessage, jsonEncoder } from '../../server/src/lsp/wire';
+import { ALL_RULES, FUZZ_GLOSSARIES, strictService } from '../fuzz/checks';
+import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fuzz/drafts';
+import { checkProperty, propertyTimeout } from '../helpers/property';
+
+const RULES_DOC = 'file:///ext/docs/rules.md';
+
+/** Text that JSON must escape or encode in more than one byte. */
+const tricky = fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '\t', '\u0001', '\u2028', 'é', '中', '😀', '\uD800', '\uDC00', '/'), maxLength: 12 });
+
+const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
+  {
+    range: fc.record({
+      start: fc.record({ line: fc.nat(), character: fc.nat() }),
+      end: fc.record({ line: fc.nat(), character: fc.nat() }),
+    }),
+    severity: fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
+    code: tricky,
+    source: fc.constant('policy-lexicon'),
+    message: tricky,
+    relatedInformation: fc.array(fc.record({ location: fc.record({ uri: tricky, range: fc.constant({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) }), message: tricky }), { maxLength: 2 }),
+  },
+  { requiredKeys: ['range', 'message'] },
+);
+
+suite('the stdio encoder (lsp/wire.ts)', () => {
+  test('writes the bytes JSON.stringify writes, for diagnostics and every other message', () => {
+    checkProperty(
+      fc.property(fc.array(diagnostic, { maxLength: 6 }), tricky, fc.option(fc.integer(), { nil: undefined }), (diagnostics, uri, version) => {
+        const publish = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version, diagnostics } };
+        // Twice: the second time the diagnostics' bytes come from the cache.
+        for (let i = 0; i < 2; i++) assert.equal(encodeMessage(publish).toString('utf-8'), JSON.stringify(publish));
+        const reordered = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics, uri } };
+        assert.equal(encodeMessage(reordered).toString('utf-8'), JSON.stringify(reordered));
+        const request = { jsonrpc: '2.0', id: 3, method: 'textDocument/hover', params: { uri } };
+        assert.equal(encodeMessage(request).toString('utf-8'), JSON.stringify(request));
+      }),
+      300,
+    );
+  });
+
+  test('is the encoder the connection calls, with the charset it is given', async () => {
+    const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: [] } };
+    assert.equal(Buffer.from(await jsonEncoder.encode(message, { charset: 'utf-8' })).toString(), JSON.stringify(message));
+    assert.equal(Buffer.from(await jsonEncoder.encode({ jsonrpc: '2.0', method: 'x', params: 'é' } as never, { charset: 'ascii' })).toString('ascii'), Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'x', params: 'é' }), 'ascii').toString('ascii'));
+  });
+});
+
+suite('published diagnostics (lsp/convert.ts)', function () {
+  this.timeout(propertyTimeout(60_000));
+
+  test('equal a fresh conversion after every edit, and keep the objects of unchanged findings', () => {
+    checkProperty(
+      fc.property(draftArbitrary(FUZZ_GLOSSARIES), fc.array(editArbitrary(FUZZ_GLOSSARIES), { minLength: 1, maxLength: 4 }), (draft, edits) => {
+        const service = strictService();
+        const uri = 'file:///draft.md';
+        const published = new PublishedDiagnostics(uri, RULES_DOC);
+        let text = draft;
+        let previous: Diagnostic[] = [];
+        for (let v = 0; v <= edits.length; v++) {
+          if (v > 0) text = applyTextEdit(text, resolveEdit(text, edits[v - 1]));
+          const findings = service.diagnose(TextDocument.create(uri, 'markdown', v + 1, text), ALL_RULES);
+          const fresh = findings.map((f) => toDiagnostic(f, uri, RULES_DOC));
+          const reused = published.convert(findings);
+          assert.deepEqual(reused, fresh);
+          // A diagnostic equal to one published before is that very object.
+          const old = new Map(previous.map((d) => [JSON.stringify(d), d]));
+          for (const d of reused) {
+            const same = old.get(JSON.stringify(d));
+            if (same) assert.equal(d, same, `not reused: ${JSON.stringify(d)}`);
+          }
+          previous = reused;
+        }
+      }),
+      60,
+    );
+  });
+
+  test('reuses a finding the edits did not move, and not one they moved', () => {
+    const uri = 'file:///draft.md';
+    const service = strictService();
+    const published = new PublishedDiagnostics(uri, RULES_DOC);
+    const text = 'We met on information communications technology.\n\nAgain on information communications technology.\n';
+    const first = published.convert(service.diagnose(TextDocument.create(uri, 'markdown', 1, text), ALL_RULES));
+    assert.equal(first.length, 2);
+    const second = published.convert(service.diagnose(TextDocument.create(uri, 'markdown', 2, text.replace('We met', 'We  met')), ALL_RULES));
+    assert.equal(second.length, 2);
+    assert.notEqual(second[0], first[0], 'the first finding moved: a new diagnostic');
+    assert.equal(second[1], first[1], 'the second finding is unchanged: the same object');
+  });
+});
