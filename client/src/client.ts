@@ -22,12 +22,15 @@ export interface CrashListener {
   gaveUp(crashes: number, windowMinutes: number): void;
 }
 
-/** Builds the language client: Markdown files and untitled Markdown, server over IPC. */
+/**
+ * Builds the language client: Markdown files and untitled Markdown, server over stdio, the
+ * transport every other editor uses (and the one whose encoder reuses unchanged diagnostics).
+ */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, crashes: CrashListener): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
