@@ -97,7 +97,7 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
       }
       found = { relative: placed.map(({ rule, finding }) => ({ rule, finding: shift(finding, -block.start) })), start: block.start, placed };
       memos[b].set(key, found);
-    } else if (found.start !== block.start) {
+    } else if (found.start !== block.start && found.relative.length > 0) {
       found = { relative: found.relative, start: block.start, placed: found.relative.map(({ rule, finding }) => ({ rule, finding: shift(finding, block.start) })) };
       memos[b].set(key, found);
     }
@@ -117,6 +117,8 @@ function shift(f: RawFinding, by: number): RawFinding {
   };
 }
 
+const NO_RELATED: Finding['related'] = Object.freeze([]);
+
 /** Positions every finding. */
 export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink): Finding[] {
   return rawFindings(analysis, index, options, log).map(({ rule, severity, finding }) => ({
@@ -127,7 +129,7 @@ export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: G
     range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
     message: finding.message,
     fix: finding.fix,
-    related: (finding.related ?? []).map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })),
+    related: finding.related?.length ? finding.related.map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })) : NO_RELATED,
   }));
 }
 

@@ -113,10 +113,16 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
   const inserted = text.slice(change.start, change.start + change.newLength);
   if (inserted.includes('\r') || previous.text.charCodeAt(change.start - 1) === 13 || previous.text.charCodeAt(change.end) === 13 || previous.text.slice(change.start, change.end).includes('\r')) return full();
   // Line starts of the new text: the old ones up to the change's line, new ones inside it, shifted ones after.
+  // Built with indexed loops into arrays of their final size: this runs on every keystroke, and
+  // spreads or growing pushes allocate several times the size of a large document's arrays.
   const removed = text.length - previous.text.length;
-  const lineStart = old.slice(0, firstLine + 1);
-  for (let k = inserted.indexOf('\n'); k !== -1; k = inserted.indexOf('\n', k + 1)) lineStart.push(change.start + k + 1);
-  for (let l = lastLine + 1; l < old.length; l++) lineStart.push(old[l] + removed);
+  let insertedLines = 0;
+  for (let k = inserted.indexOf('\n'); k !== -1; k = inserted.indexOf('\n', k + 1)) insertedLines++;
+  const lineStart: number[] = new Array(firstLine + 1 + insertedLines + Math.max(0, old.length - lastLine - 1));
+  let n = 0;
+  for (let l = 0; l <= firstLine; l++) lineStart[n++] = old[l];
+  for (let k = inserted.indexOf('\n'); k !== -1; k = inserted.indexOf('\n', k + 1)) lineStart[n++] = change.start + k + 1;
+  for (let l = lastLine + 1; l < old.length; l++) lineStart[n++] = old[l] + removed;
   const lineDelta = lineStart.length - old.length;
 
   const a = Math.max(0, topAt(tops, firstLine) - 1);
@@ -141,19 +147,32 @@ export function reparseDocument(previous: ParsedDocument, text: string, change: 
       const keepBlocks = tops[a].firstBlock;
       const newBlocks = windowBlocks.slice(0, windowTops[sync].firstBlock);
       const offsetDelta = removed;
-      const shifted = previous.blocks.slice(oldSync.firstBlock).map((block) => shiftBlock(block, offsetDelta, lineDelta));
-      const blocks = [...previous.blocks.slice(0, keepBlocks), ...newBlocks, ...shifted];
+      const oldBlocks = previous.blocks;
+      const blocks: Block[] = new Array(keepBlocks + newBlocks.length + oldBlocks.length - oldSync.firstBlock);
+      const reused: number[] = new Array(blocks.length);
+      let k = 0;
+      for (let i = 0; i < keepBlocks; i++, k++) {
+        blocks[k] = oldBlocks[i];
+        reused[k] = i;
+      }
+      for (let i = 0; i < newBlocks.length; i++, k++) {
+        blocks[k] = newBlocks[i];
+        reused[k] = -1;
+      }
+      for (let i = oldSync.firstBlock; i < oldBlocks.length; i++, k++) {
+        blocks[k] = shiftBlock(oldBlocks[i], offsetDelta, lineDelta);
+        reused[k] = i;
+      }
       const blockDelta = keepBlocks + newBlocks.length - oldSync.firstBlock;
-      const newTops = [
-        ...tops.slice(0, a),
-        ...windowTops.slice(0, sync).map((t) => ({ ...t, firstBlock: t.firstBlock + keepBlocks })),
-        ...tops.slice(b).map((t) => ({ startLine: t.startLine + lineDelta, endLine: t.endLine + lineDelta, firstBlock: t.firstBlock + blockDelta, blockCount: t.blockCount })),
-      ];
-      const reused = [
-        ...previous.blocks.slice(0, keepBlocks).map((_, i) => i),
-        ...newBlocks.map(() => -1),
-        ...shifted.map((_, i) => oldSync.firstBlock + i),
-      ];
+      const newTops: Top[] = new Array(a + sync + tops.length - b);
+      let t = 0;
+      for (let i = 0; i < a; i++) newTops[t++] = tops[i];
+      for (let i = 0; i < sync; i++) newTops[t++] = { ...windowTops[i], firstBlock: windowTops[i].firstBlock + keepBlocks };
+      for (let i = b; i < tops.length; i++) {
+        const top = tops[i];
+        // Typing within a line moves neither lines nor blocks: the top-level blocks after it stay as they are.
+        newTops[t++] = lineDelta === 0 && blockDelta === 0 ? top : { startLine: top.startLine + lineDelta, endLine: top.endLine + lineDelta, firstBlock: top.firstBlock + blockDelta, blockCount: top.blockCount };
+      }
       return { text, blocks, tops: newTops, lineStart, frontMatterEnd: previous.frontMatterEnd, reused };
     }
     // The change reached further (a fence opened, two paragraphs joined): widen the window.
