@@ -18,8 +18,9 @@ export function writeReport(r, { write }) {
   row('---', '---', '---');
   const lsp = (size) => r.lsp[size];
   const target = (name, value, limit, unit = 'ms') => row(name, value === undefined ? 'not measured' : `${value.toFixed(1)} ${unit}`, value === undefined ? '–' : value <= limit ? 'yes' : 'no');
-  target('keystroke → diagnostics p95, 1 MB (≤ 16 ms)', lsp('1m') && quantile(lsp('1m').keystroke, 0.95), 16);
-  target('keystroke → diagnostics p95, 100 KB (≤ 5 ms)', lsp('100k') && quantile(lsp('100k').keystroke, 0.95), 5);
+  const after = lsp('1m')?.cold?.length ? ` (after ${lsp('1m').cold.length} warm-up keystrokes)` : '';
+  target(`keystroke → diagnostics p95, 1 MB (≤ 16 ms)${after}`, lsp('1m') && quantile(lsp('1m').keystroke, 0.95), 16);
+  target(`keystroke → diagnostics p95, 100 KB (≤ 5 ms)${after}`, lsp('100k') && quantile(lsp('100k').keystroke, 0.95), 5);
   target('completion p99, 1 MB (≤ 5 ms)', lsp('1m') && quantile(lsp('1m').completion, 0.99), 5);
   target('hover p99, 1 MB (≤ 2 ms)', lsp('1m') && quantile(lsp('1m').hover, 0.99), 2);
   target('server start to ready, median (≤ 300 ms)', r.lsp.startup && median(r.lsp.startup), 300);
@@ -37,13 +38,16 @@ export function writeReport(r, { write }) {
   lines.push('');
 
   lines.push('## Language server (stdio, simulated typist in the middle of the draft)', '');
-  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'hover p99', 'completion p99', 'RSS MiB');
-  row('---', '---', '---', '---', '---', '---', '---', '---');
+  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p99', 'completion p99', 'RSS MiB');
+  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const size of ['100k', '1m']) {
     const x = lsp(size);
     if (!x) continue;
-    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), quantile(x.hover, 0.99).toFixed(2), quantile(x.completion, 0.99).toFixed(2), x.rss.toFixed(0));
+    const cold = x.cold?.length ? [quantile(x.cold, 0.5).toFixed(2), quantile(x.cold, 0.95).toFixed(2)] : ['–', '–'];
+    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.99).toFixed(2), quantile(x.completion, 0.99).toFixed(2), x.rss.toFixed(0));
   }
+  const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
+  if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
   if (r.lsp.startup) lines.push('', `Start to ready (spawn → initialize result): ${mmm(r.lsp.startup, 0)} ms.`);
   lines.push('');
 
