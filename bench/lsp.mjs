@@ -110,20 +110,27 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   while (/^[#>|`\-*\d]/.test(text.slice(at, at + 1))) at = text.indexOf('\n\n', at) + 2;
   at = text.indexOf(' ', at) + 1;
   const typed = 'the ADMM Plus and AMMTC met in Bangkok ';
+  // Every keystroke is on one line, at or after `at0`: its position needs only that line's start,
+  // and the text is the original with the characters typed so far at `at0`. The typist keeps no
+  // copy of the 1 MB text per keystroke, so its own garbage does not land in the timed window.
+  const at0 = at;
+  const line = starts(text.slice(0, at0)).length - 1;
+  const lineStart = text.lastIndexOf('\n', at0 - 1) + 1;
+  let buffer = '';
+  const position = (offset) => ({ line, character: offset - lineStart });
   const keystroke = [];
   const cold = [];
   for (let k = 0; k < warmup + keystrokes; k++) {
-    const deleting = k % 80 >= 40;
-    const lineStarts = starts(text);
+    const deleting = k % 80 >= 40 && buffer.length > 0;
     let change;
     if (!deleting) {
       const ch = typed[k % typed.length];
-      change = { range: { start: positionAt(lineStarts, at), end: positionAt(lineStarts, at) }, text: ch };
-      text = text.slice(0, at) + ch + text.slice(at);
+      change = { range: { start: position(at), end: position(at) }, text: ch };
+      buffer += ch;
       at += 1;
     } else {
-      change = { range: { start: positionAt(lineStarts, at - 1), end: positionAt(lineStarts, at) }, text: '' };
-      text = text.slice(0, at - 1) + text.slice(at);
+      change = { range: { start: position(at - 1), end: position(at) }, text: '' };
+      buffer = buffer.slice(0, -1);
       at -= 1;
     }
     version++;
@@ -133,6 +140,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
     await done;
     (k < warmup ? cold : keystroke).push(now() - t);
   }
+  text = text.slice(0, at0) + buffer + text.slice(at0);
 
   // Hover on acronyms and names all over the draft; completion after a typed prefix.
   const lineStarts = starts(text);
