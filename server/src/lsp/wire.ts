@@ -41,7 +41,11 @@ export function encodeMessage(message: Message, charset: BufferEncoding = 'utf-8
     if (i > 0) push(COMMA);
     let bytes = encoded.get(diagnostic);
     if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(diagnostic), 'utf-8');
+      // Outside Node's shared 8 KB pool: a pooled slice would keep its whole slab alive as long as
+      // the diagnostic lives, and long-lived diagnostics would pin many half-empty slabs.
+      const json = JSON.stringify(diagnostic);
+      bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf-8'));
+      bytes.write(json, 'utf-8');
       encoded.set(diagnostic, bytes);
     }
     push(bytes);
