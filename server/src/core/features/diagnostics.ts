@@ -73,7 +73,7 @@ interface BlockMemo {
  */
 function blockFindings(rules: readonly BlockRule[], base: { text: string; analysis: DocumentAnalysis; index: GlossaryIndex; options: CheckOptions }, log?: RuleErrorSink): RuleFinding[] {
   const { analysis } = base;
-  const key = `rules:${rules.map((rule) => `${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`).join(',')}`;
+  const key = intern(`rules:${rules.map((rule) => `${rule.id}:${rule.optionsKey?.(base.options) ?? ''}`).join(',')}`);
   const out: RuleFinding[] = [];
   const failed = new Set<BlockRule>();
   const { blocks, mentions, memos } = analysis;
@@ -104,6 +104,21 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
     for (let i = 0; i < found.placed.length; i++) out.push(found.placed[i]);
   }
   return out;
+}
+
+/**
+ * One string object per memo key: every block's memo is looked up with the very string it was
+ * stored under, so the lookup compares pointers, not characters. Few keys exist (one per set of
+ * rules and options in use).
+ */
+const interned = new Map<string, string>();
+function intern(key: string): string {
+  let found = interned.get(key);
+  if (found === undefined) {
+    if (interned.size > 64) interned.clear();
+    interned.set(key, (found = key));
+  }
+  return found;
 }
 
 function shift(f: RawFinding, by: number): RawFinding {
