@@ -66,7 +66,7 @@ export function findMentions(prose: string, index: GlossaryIndex): BlockMention[
       // "ICTS" or "Asean": only a mention when it is not just an ordinary word.
       if (caseMismatch && (ORDINARY_WORDS.has(bare.toLowerCase()) || bare === bare.toLowerCase() && bare.length <= 3)) continue;
     } else {
-      caseMismatch = text.replace(/\s+/g, ' ') !== ref.text.replace(/\s+/g, ' ');
+      caseMismatch = text !== ref.text && text.replace(/\s+/g, ' ') !== ref.text.replace(/\s+/g, ' ');
     }
     mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined });
   }
