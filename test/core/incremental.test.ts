@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { changeBetween } from '../../server/src/core/analysis';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLexiconService, DEFAULT_CHECK_OPTIONS } from '../../server/src/core';
+import { changeBetween, DocumentAnalyser } from '../../server/src/core/analysis';
+import { GlossaryIndex } from '../../server/src/core/glossary/glossaryIndex';
 import { parseDocument, reparseDocument } from '../../server/src/core/markdown/blocks';
 import { builtinGlossary } from '../helpers/fixtures';
 import { checkProperty } from '../helpers/property';
@@ -68,5 +71,62 @@ suite('incremental analysis', () => {
       const re = reparseDocument(parseDocument(base), text, { start, end, newLength: insert.length });
       assert.deepEqual(re.blocks, parseDocument(text).blocks, JSON.stringify(insert));
     }
+  });
+
+  test('the document-order state carried on from the unchanged blocks equals a fresh analysis', () => {
+    const index = new GlossaryIndex(GLOSSARIES);
+    checkProperty(
+      fc.property(fc.oneof(draftArbitrary(GLOSSARIES), longDraftArbitrary(GLOSSARIES)), fc.array(editArbitrary(GLOSSARIES), { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const analyser = new DocumentAnalyser();
+        let text = start;
+        let previous = analyser.analyse(text, index);
+        for (const relative of edits) {
+          text = applyTextEdit(text, resolveEdit(text, relative));
+          const next = analyser.analyse(text, index);
+          const fresh = new DocumentAnalyser().analyse(text, index);
+          const offsets = (m: ReadonlyMap<string, { start: number }>) => [...m].map(([id, mention]) => [id, mention.start]);
+          assert.deepEqual(offsets(next.firstMentions), offsets(fresh.firstMentions));
+          assert.deepEqual([...next.introductions], [...fresh.introductions]);
+          assert.deepEqual([...next.introductionEnds], [...fresh.introductionEnds]);
+          assert.deepEqual(next.mentionStarts, fresh.mentionStarts);
+          assert.equal(next.previousSerial, previous.serial);
+          assert.equal(text.slice(0, next.unchangedBefore), previous.text.slice(0, next.unchangedBefore));
+          previous = next;
+        }
+      }),
+      300,
+    );
+  });
+
+  test('a finding before an edit that splits a CRLF keeps its position, and one after it moves', () => {
+    const service = createLexiconService({ glossaries: GLOSSARIES });
+    const text = 'The ASEAN Regional Forum (ARF) met.\r\n\r\nAgain the ASEAN Regional Forum (ARF)\r\n\r\nAnd the ASEAN Regional Forum (ARF) too.\r\n';
+    const doc = TextDocument.create('file:///crlf.md', 'markdown', 1, text);
+    const before = service.diagnose(doc, { ...DEFAULT_CHECK_OPTIONS });
+    // Between the CR and the LF of the blank line: before it, nothing moves; after it, a line more.
+    const split = text.indexOf('\r\nAnd') + 1;
+    // A full-text change: a range change would be clamped to the line's end, before the CR.
+    TextDocument.update(doc, [{ text: `${text.slice(0, split)}x${text.slice(split)}` }], 2);
+    const after = service.diagnose(doc, { ...DEFAULT_CHECK_OPTIONS });
+    const fresh = createLexiconService({ glossaries: GLOSSARIES }).diagnose(TextDocument.create('file:///fresh.md', 'markdown', 1, doc.getText()), { ...DEFAULT_CHECK_OPTIONS });
+    assert.deepEqual(after, fresh);
+    const repeats = after.filter((f) => f.rule === 'repeated-expansion');
+    assert.equal(repeats.length, 2);
+    assert.ok(before.includes(repeats[0]), 'the finding before the edit is reused');
+    assert.deepEqual(repeats[1].range.start, { line: 5, character: 8 });
+  });
+
+  test('a finding whose offsets stay put is positioned again when a line break appears before it', () => {
+    const service = createLexiconService({ glossaries: GLOSSARIES });
+    const text = 'The ASEAN Regional Forum (ARF) met in Singapore.\n\nAgain the ASEAN Regional Forum (ARF).\n';
+    const doc = TextDocument.create('file:///moved.md', 'markdown', 1, text);
+    const [before] = service.diagnose(doc, { ...DEFAULT_CHECK_OPTIONS });
+    assert.deepEqual(before.range.start, { line: 2, character: 10 });
+    // Same length: every offset after the edit is unchanged, but the finding is a line further down.
+    const at = text.indexOf(' in Singapore');
+    TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 1) }, text: '\n' }], 2);
+    const [after] = service.diagnose(doc, { ...DEFAULT_CHECK_OPTIONS });
+    assert.equal(after.start, before.start);
+    assert.deepEqual(after.range.start, { line: 3, character: 10 });
   });
 });

@@ -103,6 +103,30 @@ suite('properties: random drafts and edits', function () {
     );
   });
 
+  test('after every edit, the findings (some reused from the check before) equal those of the text analysed from scratch', () => {
+    const incremental = strictService();
+    const scratch = strictService();
+    let reused = 0;
+    checkProperty(
+      fc.property(DRAFT, EDITS, (initial, edits) => {
+        const doc = newDoc(initial);
+        let before = incremental.diagnose(doc, ALL_RULES);
+        for (const relative of edits) {
+          const edit = resolveEdit(doc.getText(), relative);
+          TextDocument.update(doc, [{ range: { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end) }, text: edit.text }], doc.version + 1);
+          const after = incremental.diagnose(doc, ALL_RULES);
+          assert.deepEqual(after, scratch.diagnose(newDoc(doc.getText()), ALL_RULES));
+          reused += after.filter((f) => before.includes(f)).length;
+          before = after;
+        }
+        incremental.forget(doc.uri);
+      }),
+      150,
+    );
+    // The property must exercise the reuse, not only the positioning from scratch.
+    if (!process.env.FC_PATH) assert.ok(reused > 100, `only ${reused} findings reused`);
+  });
+
   test("every fix's edits lie inside the document and do not overlap; the primary edit is inside its finding", () => {
     const service = strictService();
     checkProperty(

@@ -27,13 +27,26 @@ export interface DocumentAnalysis {
   readonly memos: ReadonlyArray<Map<string, unknown>>;
   /** Every mention in document order. */
   readonly mentions: readonly Mention[];
+  /** Per block (same indices as `blocks`): the index in `mentions` of its first mention (or of the next block's). */
+  readonly mentionStarts: readonly number[];
   /** Offset of the first "Full Name (ACR)" of each entry (the name's start): where its acronym is introduced. */
   readonly introductions: ReadonlyMap<string, number>;
   /** Offset just past the acronym of each entry's first "Full Name (ACR)". */
   readonly introductionEnds: ReadonlyMap<string, number>;
   /** The first mention of each entry. */
   readonly firstMentions: ReadonlyMap<string, Mention>;
+  /** Unique among the analyses of a process. */
+  readonly serial: number;
+  /** The analysis this one was derived from by its analyser, or -1 when it was made from scratch. */
+  readonly previousSerial: number;
+  /**
+   * The text before this offset, and so every position before it (line and character), is as in
+   * the analysis `previousSerial`; 0 when made from scratch.
+   */
+  readonly unchangedBefore: number;
 }
+
+let serials = 0;
 
 /**
  * Analyses documents block by block. After an edit, only the top-level Markdown blocks around
@@ -52,6 +65,7 @@ export class DocumentAnalyser {
   private mentionStarts: number[] = [];
   /** The memos of the last analysis, so a block without prose keeps its (empty) memo too. */
   private memos: Array<Map<string, unknown>> = [];
+  private last: DocumentAnalysis | undefined;
 
   analyse(text: string, index: GlossaryIndex): DocumentAnalysis {
     const previous = index === this.index ? this.parsed : undefined;
@@ -59,17 +73,21 @@ export class DocumentAnalyser {
     this.index = index;
     let parsed: ParsedDocument;
     let reused: ReadonlyArray<number> | undefined;
+    let unchangedBefore = 0;
     const change = previous && changeBetween(previous.text, text);
     if (previous && change) {
       const result = reparseDocument(previous, text, change);
       parsed = result;
       reused = result.reused;
+      unchangedBefore = change.start;
     } else if (previous && previous.text === text) {
       parsed = previous;
       reused = previous.blocks.map((_, i) => i);
+      unchangedBefore = text.length + 1;
     } else {
       parsed = parseDocument(text);
     }
+    const last = previous ? this.last : undefined;
     // Blocks the re-parse rebuilt may still have their old text (a paragraph re-parsed for safety).
     const byText = new Map<string, CachedBlock>();
     if (previous) {
@@ -116,11 +134,25 @@ export class DocumentAnalyser {
     this.mentionStarts = mentionStarts;
     this.memos = memos;
 
+    // The document-order state of the unchanged blocks is the previous state without what was
+    // first found after them (first uses come in document order); only the rest is carried again.
     const introductions = new Map<string, number>();
     const introductionEnds = new Map<string, number>();
     const firstMentions = new Map<string, Mention>();
+    let resume = 0;
+    if (last && same > 0) {
+      resume = same < blocks.length ? mentionStarts[same] : mentions.length;
+      // The same mentions lead both lists; the previous state is in the previous offsets.
+      const cut = resume < last.mentions.length ? last.mentions[resume].start : Infinity;
+      for (const [id, mention] of last.firstMentions) if (mention.start < cut) firstMentions.set(id, mention);
+      for (const [id, end] of last.introductionEnds) {
+        if (end > cut) continue;
+        introductionEnds.set(id, end);
+        introductions.set(id, last.introductions.get(id)!);
+      }
+    }
     // Indexed loops on the per-keystroke paths: a for-of allocates an iterator result per step until V8 optimises the loop.
-    for (let i = 0; i < mentions.length; i++) {
+    for (let i = resume; i < mentions.length; i++) {
       const mention = mentions[i];
       const id = mention.entry?.id;
       if (!id) continue;
@@ -130,7 +162,21 @@ export class DocumentAnalyser {
         introductionEnds.set(id, mention.end);
       }
     }
-    return { text, blocks, memos, mentions, introductions, introductionEnds, firstMentions };
+    const analysis: DocumentAnalysis = {
+      text,
+      blocks,
+      memos,
+      mentions,
+      mentionStarts,
+      introductions,
+      introductionEnds,
+      firstMentions,
+      serial: ++serials,
+      previousSerial: last ? last.serial : -1,
+      unchangedBefore: last ? unchangedBefore : 0,
+    };
+    this.last = analysis;
+    return analysis;
   }
 }
 
@@ -197,6 +243,11 @@ function neighbour(list: readonly BlockMention[], i: number, target: BlockMentio
     if (list[i - d] === target) return i - d;
   }
   throw new Error('a linked mention is not in its block');
+}
+
+/** The index in `analysis.mentions` just past block `b`'s mentions (they start at `analysis.mentionStarts[b]`). */
+export function mentionsEnd(analysis: DocumentAnalysis, b: number): number {
+  return b + 1 < analysis.mentionStarts.length ? analysis.mentionStarts[b + 1] : analysis.mentions.length;
 }
 
 /** The mention covering `offset` (start inclusive, end inclusive so a cursor just after a word still hovers it). */

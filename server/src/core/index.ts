@@ -10,7 +10,7 @@ import type { Glossary } from './glossary/schema';
 import { complete, type CompletionResult } from './features/completion';
 import { documentTerms, type DocumentTerm } from './features/documentTerms';
 import { hover, type TermInfo } from './features/hover';
-import { diagnose, type Finding } from './features/diagnostics';
+import { diagnose, FindingCache, type Finding } from './features/diagnostics';
 import { codeActions, fixAll, type CodeActionCandidate } from './features/codeActions';
 import { semanticTokens, type TermToken } from './features/semanticTokens';
 import { expansionHints, type ExpansionHint } from './features/inlayHints';
@@ -91,6 +91,12 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
   let index = new GlossaryIndex(init.glossaries);
   const analysers = new Map<string, DocumentAnalyser>();
   const latest = new Map<string, { version: number; index: GlossaryIndex; analysis: DocumentAnalysis }>();
+  const findingCaches = new Map<string, FindingCache>();
+  const findingCache = (uri: string) => {
+    let cache = findingCaches.get(uri);
+    if (!cache) findingCaches.set(uri, (cache = new FindingCache()));
+    return cache;
+  };
 
   const analyse = (doc: TextDocument): DocumentAnalysis => {
     const cached = latest.get(doc.uri);
@@ -114,7 +120,7 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     hover: (doc: TextDocument, position: Position) => hover(doc, analyse(doc), index, position),
     complete: (doc: TextDocument, position: Position) => complete(doc, analyse(doc), index, position),
     documentTerms: (doc: TextDocument) => documentTerms(doc, analyse(doc)),
-    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(doc, analyse(doc), index, options, init.logger),
+    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(doc, analyse(doc), index, options, init.logger, findingCache(doc.uri)),
     codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
       codeActions(doc, analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
     fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),
@@ -126,6 +132,7 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     forget(uri: string) {
       analysers.delete(uri);
       latest.delete(uri);
+      findingCaches.delete(uri);
     },
   });
 }

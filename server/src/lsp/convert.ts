@@ -105,6 +105,7 @@ export function toDiagnostic(finding: Finding, uri: string, rulesDoc: string | u
  */
 export class PublishedDiagnostics {
   private previous: readonly Diagnostic[] = [];
+  private previousFindings: readonly Finding[] = [];
 
   constructor(
     private readonly uri: string,
@@ -113,16 +114,25 @@ export class PublishedDiagnostics {
 
   convert(findings: readonly Finding[]): Diagnostic[] {
     const previous = this.previous;
+    const previousFindings = this.previousFindings;
     let j = 0;
-    const out = findings.map((finding) => {
+    const out: Diagnostic[] = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i];
       const start = finding.range.start;
       while (j < previous.length && before(previous[j].range.start, start)) j++;
+      let same: Diagnostic | undefined;
+      // The very finding converted last time (the core reuses unmoved findings), or an equal one.
       for (let k = j; k < previous.length && !before(start, previous[k].range.start); k++) {
-        if (this.same(previous[k], finding)) return previous[k];
+        if (previousFindings[k] === finding || this.same(previous[k], finding)) {
+          same = previous[k];
+          break;
+        }
       }
-      return toDiagnostic(finding, this.uri, this.rulesDoc);
-    });
+      out[i] = same ?? toDiagnostic(finding, this.uri, this.rulesDoc);
+    }
     this.previous = out;
+    this.previousFindings = findings;
     return out;
   }
 

@@ -1,5 +1,5 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis } from '../analysis';
+import { mentionsEnd, type DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
 import type { BlockRule, CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
@@ -77,16 +77,13 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
   const out: RuleFinding[] = [];
   const failed = new Set<BlockRule>();
   const { blocks, mentions, memos } = analysis;
-  let m = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const first = m;
-    while (m < mentions.length && mentions[m].block === b) m++;
     if (!block.prose) continue;
     let found = memos[b].get(key) as BlockMemo | undefined;
     if (!found) {
       const placed: RuleFinding[] = [];
-      const context = { ...base, block, blockIndex: b, mentions: mentions.slice(first, m) };
+      const context = { ...base, block, blockIndex: b, mentions: mentions.slice(analysis.mentionStarts[b], mentionsEnd(analysis, b)) };
       for (const rule of rules) {
         try {
           for (const finding of rule.checkBlock(context)) placed.push({ rule, finding });
@@ -134,18 +131,64 @@ function shift(f: RawFinding, by: number): RawFinding {
 
 const NO_RELATED: Finding['related'] = Object.freeze([]);
 
-/** Positions every finding. */
-export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink): Finding[] {
-  return rawFindings(analysis, index, options, log).map(({ rule, severity, finding }) => ({
-    rule: rule.id,
-    severity,
-    start: finding.start,
-    end: finding.end,
-    range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
-    message: finding.message,
-    fix: finding.fix,
-    related: finding.related?.length ? finding.related.map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })) : NO_RELATED,
-  }));
+/**
+ * A document's last findings. The next check of the version after it hands back the very same
+ * `Finding` for a raw finding that is the same object (its block's memo, or a rule's, kept it)
+ * and lies wholly before the edit, where offsets and positions are unchanged; so a keystroke
+ * positions and allocates only what it moved. One per document; `diagnose` keeps it current.
+ */
+export class FindingCache {
+  serial = -1;
+  raw: readonly RawFinding[] = [];
+  findings: readonly Finding[] = [];
+}
+
+/** Positions every finding; with `cache`, reuses what the previous check of this document positioned. */
+export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink, cache?: FindingCache): Finding[] {
+  const placed = rawFindings(analysis, index, options, log);
+  const again = cache !== undefined && cache.serial === analysis.serial;
+  const reusable = again || (cache !== undefined && cache.serial === analysis.previousSerial);
+  const previousRaw = reusable ? cache.raw : [];
+  const previous = reusable ? cache.findings : [];
+  const limit = again ? Infinity : analysis.unchangedBefore;
+  const out: Finding[] = new Array(placed.length);
+  const raw: RawFinding[] = new Array(placed.length);
+  let j = 0;
+  for (let i = 0; i < placed.length; i++) {
+    const { rule, severity, finding } = placed[i];
+    raw[i] = finding;
+    let same: Finding | undefined;
+    if (finding.end < limit && endsBefore(finding.related, limit)) {
+      while (j < previousRaw.length && previousRaw[j].start < finding.start) j++;
+      for (let k = j; k < previousRaw.length && previousRaw[k].start === finding.start; k++) {
+        if (previousRaw[k] === finding && previous[k].rule === rule.id && previous[k].severity === severity) {
+          same = previous[k];
+          break;
+        }
+      }
+    }
+    out[i] = same ?? {
+      rule: rule.id,
+      severity,
+      start: finding.start,
+      end: finding.end,
+      range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+      message: finding.message,
+      fix: finding.fix,
+      related: finding.related?.length ? finding.related.map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })) : NO_RELATED,
+    };
+  }
+  if (cache) {
+    cache.serial = analysis.serial;
+    cache.raw = raw;
+    cache.findings = out;
+  }
+  return out;
+}
+
+function endsBefore(related: RawFinding['related'], limit: number): boolean {
+  if (related) for (let i = 0; i < related.length; i++) if (related[i].end >= limit) return false;
+  return true;
 }
 
 const DIRECTIVE = /^<!--\s*policy-lexicon-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->$/;

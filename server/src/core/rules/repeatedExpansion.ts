@@ -1,4 +1,4 @@
-import { mentionStartingAt, type Mention } from '../analysis';
+import { mentionsEnd, mentionStartingAt, type Mention } from '../analysis';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 /**
@@ -17,10 +17,9 @@ export const repeatedExpansion: DocumentRule = {
   check({ analysis, text }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
     const { blocks, mentions, memos } = analysis;
-    let m = 0;
     for (let b = 0; b < blocks.length; b++) {
-      const first = m;
-      while (m < mentions.length && mentions[m].block === b) m++;
+      const first = analysis.mentionStarts[b];
+      const m = mentionsEnd(analysis, b);
       if (first === m) continue;
       const block = blocks[b];
       let expansions = memos[b].get(MEMO) as Expansion[] | undefined;

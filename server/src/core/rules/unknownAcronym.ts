@@ -1,3 +1,4 @@
+import { mentionsEnd } from '../analysis';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 const CAPITALS = /(?<![A-Za-z0-9\-_&])[A-Z][A-Z0-9&\-]*[A-Z0-9](?:s)?(?![A-Za-z0-9\-_&])/g;
@@ -15,12 +16,9 @@ export const unknownAcronym: DocumentRule = {
   description: 'An all-capitals token the glossary does not know and the document never expands.',
   check({ analysis, text, index }: RuleContext): RawFinding[] {
     // Per block, memoised with the block: its candidate tokens and the acronyms it expands.
-    let m = 0;
-    const perBlock = analysis.blocks.map((block, b) => {
-      const first = m;
-      while (m < analysis.mentions.length && analysis.mentions[m].block === b) m++;
-      return block.prose ? blockFacts(analysis, b, first, m, text, index) : undefined;
-    });
+    const perBlock = analysis.blocks.map((block, b) =>
+      block.prose ? blockFacts(analysis, b, analysis.mentionStarts[b], mentionsEnd(analysis, b), text, index) : undefined,
+    );
     const expanded = new Set<string>();
     for (let b = 0; b < perBlock.length; b++) {
       const expands = perBlock[b]?.expands;
