@@ -1,4 +1,6 @@
 import type { Mention } from '../analysis';
+import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import type { Entry } from '../glossary/schema';
 import { formKey, memoised } from '../text';
 import { capitalise, isSentenceStart, oneLine, softKey } from './common';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
@@ -15,15 +17,17 @@ export const inconsistentForm: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description: 'One document writing two admitted forms of the same term; later uses should follow the first.',
-  check({ analysis }: RuleContext): RawFinding[] {
+  check({ analysis, index }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
+    const candidates = entriesWithTwoSpellings(index);
+    if (candidates.size === 0) return findings;
     // Entry id -> spelling key -> first mention written that way.
     const first = new Map<string, Map<string, Mention>>();
     const mentions = analysis.mentions;
     for (let i = 0; i < mentions.length; i++) {
       const mention = mentions[i];
       const ref = mention.ref;
-      if (!ref || !mention.entry || ref.type === 'variant') continue;
+      if (!ref || !mention.entry || ref.type === 'variant' || !candidates.has(mention.entry)) continue;
       let forms = first.get(mention.entry.id);
       if (!forms) first.set(mention.entry.id, (forms = new Map()));
       const key = spellingKey(ref.text);
@@ -46,6 +50,32 @@ export const inconsistentForm: DocumentRule = {
     return findings;
   },
 };
+
+/**
+ * The entries with two admitted forms that spell the same words differently: the only entries
+ * this rule can flag, so a check looks only at their mentions. Computed once per index.
+ */
+const twoSpellings = new WeakMap<GlossaryIndex, ReadonlySet<Entry>>();
+function entriesWithTwoSpellings(index: GlossaryIndex): ReadonlySet<Entry> {
+  let found = twoSpellings.get(index);
+  if (found) return found;
+  const out = new Set<Entry>();
+  // Per entry: spelling key -> the form key first seen with it.
+  const seen = new Map<Entry, Map<string, string>>();
+  for (const refs of index.forms.values()) {
+    for (const ref of refs) {
+      if (ref.type === 'variant') continue;
+      let keys = seen.get(ref.entry);
+      if (!keys) seen.set(ref.entry, (keys = new Map()));
+      const spelling = spellingKey(ref.text);
+      const form = keys.get(spelling);
+      if (form === undefined) keys.set(spelling, formKey(ref.text));
+      else if (form !== formKey(ref.text)) out.add(ref.entry);
+    }
+  }
+  twoSpellings.set(index, (found = out));
+  return found;
+}
 
 /** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
 const spellingKey = memoised(computeSpellingKey);
