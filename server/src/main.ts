@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type MessageReader } from 'vscode-languageserver/node';
 import { runBackgroundChecker, WORKER_ROLE } from './lsp/background';
-import { jsonEncoder } from './lsp/wire';
+import { StdioMessageWriter } from './lsp/wire';
 import { startServer } from './server';
 
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | undefined)?.role === WORKER_ROLE) {
@@ -9,11 +9,12 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | undefined
   runBackgroundChecker(parentPort);
 } else {
   // The connection picks its transport from the command line (--stdio, --node-ipc, --socket=N).
-  // Over stdio it writes with our encoder, which reuses the bytes of unchanged diagnostics.
+  // Over stdio it writes with our writer: one write per message, with an encoder that reuses
+  // the bytes of unchanged diagnostics (lsp/wire.ts).
   // stdin stays a stream: the library wraps each side on its own (its typings only admit two
   // streams or a reader and a writer) and, for a stream, exits when the client closes it.
   const connection = process.argv.includes('--stdio')
-    ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder }))
+    ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new StdioMessageWriter(process.stdout))
     : createConnection(ProposedFeatures.all);
 
   // stdout is the protocol channel under --stdio: route console output to the client's log.

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { Writable } from 'node:stream';
+import { StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { PublishedDiagnostics, toDiagnostic } from '../../server/src/lsp/convert';
-import { encodeMessage, jsonEncoder } from '../../server/src/lsp/wire';
+import { encodeMessage, StdioMessageWriter } from '../../server/src/lsp/wire';
 import { ALL_RULES, FUZZ_GLOSSARIES, strictService } from '../fuzz/checks';
 import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fuzz/drafts';
 import { checkProperty, propertyTimeout } from '../helpers/property';
@@ -44,12 +46,45 @@ suite('the stdio encoder (lsp/wire.ts)', () => {
     );
   });
 
-  test('is the encoder the connection calls, with the charset it is given', async () => {
-    const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: [] } };
-    assert.equal(Buffer.from(await jsonEncoder.encode(message, { charset: 'utf-8' })).toString(), JSON.stringify(message));
-    assert.equal(Buffer.from(await jsonEncoder.encode({ jsonrpc: '2.0', method: 'x', params: 'é' } as never, { charset: 'ascii' })).toString('ascii'), Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'x', params: 'é' }), 'ascii').toString('ascii'));
+  test('the writer frames each message as the library writer does, in order, one write per message', async () => {
+    const messages = [
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 3, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, message: 'é 😀 "x"' }] } },
+      { jsonrpc: '2.0', id: 1, result: { contents: { kind: 'plaintext', value: '中' } } },
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '' } },
+    ];
+    const ours = new Collector();
+    const writer = new StdioMessageWriter(ours);
+    for (const message of messages) void writer.write(message as never);
+    await writer.write({ jsonrpc: '2.0', method: 'exit' } as never);
+    const theirs = new Collector();
+    const library = new StreamMessageWriter(theirs);
+    for (const message of messages) await library.write(message as never);
+    await library.write({ jsonrpc: '2.0', method: 'exit' } as never);
+    assert.equal(Buffer.concat(ours.chunks).toString('utf-8'), Buffer.concat(theirs.chunks).toString('utf-8'));
+    assert.equal(ours.chunks.length, messages.length + 1);
+    assert.equal(theirs.chunks.length, 2 * (messages.length + 1));
+  });
+
+  test('the writer reports a failed write and rejects it', async () => {
+    const failing = new Writable({ write: (_chunk, _encoding, callback) => callback(new Error('pipe closed')) });
+    failing.on('error', () => undefined);
+    const writer = new StdioMessageWriter(failing);
+    const errors: unknown[] = [];
+    writer.onError(([error, , count]) => errors.push([String(error), count]));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', method: 'exit' } as never), /pipe closed/);
+    assert.deepEqual(errors[0], ['Error: pipe closed', 1]);
   });
 });
+
+/** A stream that keeps every chunk written to it. */
+class Collector extends Writable {
+  readonly chunks: Buffer[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.chunks.push(Buffer.from(chunk));
+    callback();
+  }
+}
+
 
 suite('published diagnostics (lsp/convert.ts)', function () {
   this.timeout(propertyTimeout(60_000));

@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
- * The JSON encoder of the stdio transport. A keystroke in a large draft republishes every
+ * The JSON encoding of the stdio transport. A keystroke in a large draft republishes every
  * diagnostic of the document, and most are the very objects published before (see
  * `PublishedDiagnostics`): each diagnostic's bytes are kept while the object lives, so a
  * publishDiagnostics message is copied together from them instead of being stringified whole
@@ -10,17 +10,6 @@ import type { ContentTypeEncoderOptions, Message } from 'vscode-languageserver/n
  * Every other message is `JSON.stringify`, as the library's own encoder does; the bytes are the
  * same either way (test/lsp/wire.test.ts).
  */
-export const jsonEncoder = {
-  name: 'application/json',
-  encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
-    try {
-      return Promise.resolve(encodeMessage(message, options.charset === 'ascii' ? 'ascii' : 'utf-8'));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  },
-};
-
 const encoded = new WeakMap<Diagnostic, Buffer>();
 const COMMA = Buffer.from(',');
 
@@ -67,4 +56,53 @@ function asPublish(message: Message): PublishMessage | undefined {
   const keys = Object.keys(m.params);
   if (keys[keys.length - 1] !== 'diagnostics' || Object.keys(m).at(-1) !== 'params') return undefined;
   return m as PublishMessage;
+}
+
+/**
+ * The stdio writer: each message leaves as one buffer, header and body together, in the order
+ * `write` is called. The library's stream writer makes two writes per message (the body waits
+ * for the header's callback) behind a lock and a chain of promises; on a pipe each write wakes
+ * the reader, and with a large draft a message is written on every keystroke.
+ */
+export class StdioMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      frame = frameMessage(message);
+    } catch (error) {
+      this.failed(error, message);
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.stream.write(frame, (error) => {
+        if (error) {
+          this.failed(error, message);
+          reject(error);
+        } else resolve();
+      });
+    });
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+
+  private failed(error: unknown, message: Message): void {
+    this.fireError(error, message, ++this.errors);
+  }
+}
+
+/** A message as the base protocol frames it: `Content-Length: N` and a blank line, then the UTF-8 JSON. */
+export function frameMessage(message: Message): Buffer {
+  const body = encodeMessage(message);
+  const head = Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii');
+  return Buffer.concat([head, body], head.length + body.length);
 }
