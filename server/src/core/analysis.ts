@@ -100,7 +100,7 @@ export class DocumentAnalyser {
     }
     const blocks = parsed.blocks;
     const entries: Array<CachedBlock | undefined> = new Array(blocks.length);
-    const mentions: Mention[] = [];
+    let mentions: Mention[] = [];
     const mentionStarts: number[] = new Array(blocks.length);
     const memos: Array<Map<string, unknown>> = new Array(blocks.length);
     // The blocks before the change are the very same objects at the same indices: so are their mentions.
@@ -113,7 +113,7 @@ export class DocumentAnalyser {
     }
     if (same > 0) {
       const end = same < this.mentionStarts.length ? this.mentionStarts[same] : this.mentions.length;
-      for (let i = 0; i < end; i++) mentions.push(this.mentions[i]);
+      mentions = this.mentions.slice(0, end);
     }
     for (let b = same; b < blocks.length; b++) {
       const block = blocks[b];
