@@ -92,7 +92,8 @@ function starts(text) {
  * word, a space, a word …, deleting it again halfway), waiting for each version's diagnostics.
  * The first `warmup` keystrokes run while V8 is still compiling the incremental paths (on the
  * 100 KB draft the first ~50 take up to 40 ms, the rest about 1 ms); they are returned apart.
- * Returns per-keystroke latencies (ms), hover and completion latencies, RSS and start-up.
+ * Returns per-keystroke latencies (ms), hover and completion latencies, RSS (once the draft is
+ * open, and at the end) and start-up.
  */
 export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200 } = {}) {
   const server = await startServer();
@@ -104,6 +105,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
   await first;
   const open = now() - t0;
+  const rssOpen = server.rssMiB();
 
   // The middle of a prose line near the middle of the draft.
   let at = text.indexOf('\n\n', text.length >> 1) + 2;
@@ -175,7 +177,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const rss = server.rssMiB();
   const ready = server.ready;
   await server.stop();
-  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, completion, completionItems: items, hoverHits, rss, ready };
+  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, completion, completionItems: items, hoverHits, rssOpen, rss, ready };
 }
 
 /** Start to ready: spawn → initialize answered, `runs` times. */

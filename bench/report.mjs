@@ -25,7 +25,9 @@ export function writeReport(r, { write }) {
   target('completion p99, 1 MB (≤ 5 ms)', lsp('1m') && quantile(lsp('1m').completion, 0.99), 5);
   target('hover p99, 1 MB (≤ 2 ms)', lsp('1m') && quantile(lsp('1m').hover, 0.99), 2);
   target('server start to ready, median (≤ 300 ms)', r.lsp.startup && median(r.lsp.startup), 300);
-  target('RSS with a 1 MB draft open (≤ 80 MB)', lsp('1m')?.rss, 80, 'MiB');
+  const rss = lsp('1m')?.rssOpen ?? lsp('1m')?.rss;
+  if (rss === undefined) row('RSS with a 1 MB draft open (≤ 80 MB)', 'not measured', '–');
+  else row('RSS with a 1 MB draft open (≤ 80 MB)', `${rss.toFixed(1)} MiB once open; ${lsp('1m').rss.toFixed(1)} MiB after typing, hover and completion`, Math.max(rss, lsp('1m').rss) <= 80 ? 'yes' : 'no');
   const big = Object.keys(r.engine).map(Number).sort((a, b) => b - a)[0];
   if (big >= 50000) target('glossary load, 50,000 entries (≤ 1 s)', median(r.engine[big].load), 1000);
   else row('glossary load, 50,000 entries (≤ 1 s)', `not run: ${big} entries took ${median(r.engine[big].load).toFixed(0)} ms (see docs/decisions.md, Performance)`, 'no');
@@ -39,13 +41,13 @@ export function writeReport(r, { write }) {
   lines.push('');
 
   lines.push('## Language server (stdio, simulated typist in the middle of the draft)', '');
-  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p99', 'completion p99', 'RSS MiB');
-  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
+  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p99', 'completion p99', 'RSS MiB open', 'at the end');
+  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const size of ['100k', '1m']) {
     const x = lsp(size);
     if (!x) continue;
     const cold = x.cold?.length ? [quantile(x.cold, 0.5).toFixed(2), quantile(x.cold, 0.95).toFixed(2)] : ['–', '–'];
-    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.99).toFixed(2), quantile(x.completion, 0.99).toFixed(2), x.rss.toFixed(0));
+    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.99).toFixed(2), quantile(x.completion, 0.99).toFixed(2), x.rssOpen?.toFixed(0) ?? '–', x.rss.toFixed(0));
   }
   const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
   if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
