@@ -63,9 +63,19 @@ function pairedOnItsLine(mentions: readonly Mention[], mention: Mention, text: s
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   let lineEnd = text.indexOf('\n', mention.end);
   if (lineEnd < 0) lineEnd = text.length;
-  return mentions.some(
-    (m) => m !== mention && m.entry === mention.entry && m.start >= lineStart && m.end <= lineEnd && m.ref && !m.ref.acronymLike && m.ref.type !== 'acronym',
-  );
+  // The line's mentions, found by binary search: mentions are in document order.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < lineStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i].start < lineEnd; i++) {
+    const m = mentions[i];
+    if (m !== mention && m.entry === mention.entry && m.end <= lineEnd && m.ref && !m.ref.acronymLike && m.ref.type !== 'acronym') return true;
+  }
+  return false;
 }
 
 /** "… words (ACR)": the acronym stands alone in parentheses right after a word. */
