@@ -16,27 +16,35 @@ export const unknownAcronym: DocumentRule = {
   description: 'An all-capitals token the glossary does not know and the document never expands.',
   check({ analysis, text, index }: RuleContext): RawFinding[] {
     // Per block, memoised with the block: its candidate tokens and the acronyms it expands.
-    const perBlock = analysis.blocks.map((block, b) =>
-      block.prose ? blockFacts(analysis, b, analysis.mentionStarts[b], mentionsEnd(analysis, b), text, index) : undefined,
-    );
+    const { blocks } = analysis;
+    const perBlock: Array<BlockFacts | undefined> = new Array(blocks.length);
+    // The first use of each candidate token, in document order.
+    const seen = new Set<string>();
+    const firsts: number[] = [];
+    for (let b = 0; b < blocks.length; b++) {
+      if (!blocks[b].prose) continue;
+      const facts = (perBlock[b] = blockFacts(analysis, b, analysis.mentionStarts[b], mentionsEnd(analysis, b), text, index));
+      for (let i = 0; i < facts.candidates.length; i++) {
+        const token = facts.candidates[i].token;
+        if (seen.has(token)) continue;
+        seen.add(token);
+        firsts.push(b, i);
+      }
+    }
+    if (firsts.length === 0) return [];
+    // Only the candidates' expansions matter: most "(ACR)" in a draft are the glossary's.
     const expanded = new Set<string>();
     for (let b = 0; b < perBlock.length; b++) {
       const expands = perBlock[b]?.expands;
-      if (expands) for (let i = 0; i < expands.length; i++) expanded.add(expands[i]);
+      if (expands) for (let i = 0; i < expands.length; i++) if (seen.has(expands[i])) expanded.add(expands[i]);
     }
     const findings: RawFinding[] = [];
-    const seen = new Set<string>();
-    perBlock.forEach((facts, b) => {
-      if (!facts) return;
-      const start = analysis.blocks[b].start;
-      for (let i = 0; i < facts.candidates.length; i++) {
-        const c = facts.candidates[i];
-        if (seen.has(c.token)) continue;
-        seen.add(c.token);
-        if (expanded.has(c.token)) continue;
-        findings.push({ start: start + c.start, end: start + c.end, message: `"${c.token}" is not in the glossary and is never expanded in this document.` });
-      }
-    });
+    for (let k = 0; k < firsts.length; k += 2) {
+      const c = perBlock[firsts[k]]!.candidates[firsts[k + 1]];
+      if (expanded.has(c.token)) continue;
+      const start = blocks[firsts[k]].start;
+      findings.push({ start: start + c.start, end: start + c.end, message: `"${c.token}" is not in the glossary and is never expanded in this document.` });
+    }
     return findings;
   },
 };
