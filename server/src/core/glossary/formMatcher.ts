@@ -1,4 +1,4 @@
-import { escapeRegExp, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -45,6 +45,7 @@ export class FormMatcher {
     // Hashes of the leading parts, in one growing buffer: the bitmap is sized from their count.
     let partHashes = new Int32Array(1024);
     let count = 0;
+    const shapeHashes: number[] = [];
     for (let order = 0; order < forms.length; order++) {
       const shape = shapeOf(forms[order].text);
       const n = shape.length;
@@ -58,14 +59,20 @@ export class FormMatcher {
         partHashes = grown;
       }
       let hash = HASH_SEED;
+      let previous = shape.charCodeAt(0);
       for (let k = 1; k < n; k++) {
-        const previous = shape.charCodeAt(k - 1);
+        const unit = shape.charCodeAt(k);
         hash = mix(hash, previous);
         // A canonical code unit is a word character exactly when the original is (tested for all of them).
-        if (!isWord(shape.charCodeAt(k)) && previous !== SPACE) partHashes[count++] = hash;
+        if (previous !== SPACE && !isWord(unit)) partHashes[count++] = hash;
+        previous = unit;
       }
-      partHashes[count++] = mix(hash, shape.charCodeAt(n - 1));
-      if (!shapes.has(shape)) shapes.set(shape, order);
+      hash = mix(hash, previous);
+      partHashes[count++] = hash;
+      if (!shapes.has(shape)) {
+        shapes.set(shape, order);
+        shapeHashes.push(hash);
+      }
       if (forms[order].plural && !plurals.has(shape)) plurals.set(shape, order);
     }
     // About sixteen bits per part: few false positives, and never a false negative.
@@ -75,7 +82,7 @@ export class FormMatcher {
     this.shapeBits = new Uint32Array(size >>> 5);
     this.pluralBits = new Uint32Array(size >>> 5);
     for (let i = 0; i < count; i++) setBit(this.partBits, partHashes[i] & this.mask);
-    for (const shape of shapes.keys()) setBit(this.shapeBits, hashOf(shape) & this.mask);
+    for (const hash of shapeHashes) setBit(this.shapeBits, hash & this.mask);
     for (const plural of plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
   }
 
@@ -204,7 +211,7 @@ function pairKey(a: number, b: number): number {
  * with white space collapsed.
  */
 function shapeOf(text: string): string {
-  if (ASCII.test(text)) return text.replace(WHITE_RUN, ' ').toUpperCase();
+  if (ASCII.test(text)) return text.replace(WHITE_TO_SPACE, ' ').toUpperCase();
   const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
   let t = 0;
   for (let i = 0; i < text.length; ) {
@@ -218,7 +225,6 @@ function shapeOf(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-const WHITE_RUN = /\s+/g;
 const scratch = new Uint16Array(0x10000);
 
 function fromCodes(codes: Uint16Array, length: number): string {
