@@ -23,7 +23,20 @@ export function plainPunctuation(text: string): string {
  * "Leaders’  Statement" and "leaders' statement" share a key.
  */
 export function formKey(text: string): string {
+  // Most forms are printable ASCII with single spaces inside: lower case is all they need.
+  if (isPlainAscii(text)) return text.toLowerCase();
   return plainPunctuation(text).replace(WHITE_TO_SPACE, ' ').trim().toLowerCase();
+}
+
+/** Printable ASCII, without a space at either end or two in a row (nothing for `formKey` to normalise). */
+function isPlainAscii(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) return false;
+  }
+  return true;
 }
 
 /**
