@@ -23,8 +23,28 @@ export function plainPunctuation(text: string): string {
  * "Leaders’  Statement" and "leaders' statement" share a key.
  */
 export function formKey(text: string): string {
-  return plainPunctuation(text).replace(/\s+/g, ' ').trim().toLowerCase();
+  // Most forms are printable ASCII with single spaces inside: lower case is all they need.
+  if (isPlainAscii(text)) return text.toLowerCase();
+  return plainPunctuation(text).replace(WHITE_TO_SPACE, ' ').trim().toLowerCase();
 }
+
+/** Printable ASCII, without a space at either end or two in a row (nothing for `formKey` to normalise). */
+function isPlainAscii(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * White space that is not already one plain space: replacing it by one space collapses every
+ * run, and a text with single spaces comes back as it was, without a copy (the glossary index
+ * makes keys of a few hundred thousand forms).
+ */
+export const WHITE_TO_SPACE = /\s{2,}|[^\S ]/g;
 
 /** Characters that make up a word for whole-word matching: ASCII alphanumerics, `_`, Latin, Greek and Cyrillic letters. */
 export const WORD_CHAR_CLASS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';

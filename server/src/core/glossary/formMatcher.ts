@@ -1,4 +1,4 @@
-import { escapeRegExp, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -12,13 +12,13 @@ import { escapeRegExp, WORD_CHAR_CLASS } from '../text';
  * Both the forms and the text are rewritten into one shape: each UTF-16 code unit replaced by the
  * one a case-insensitive RegExp compares it by (its canonical form), each run of white space by
  * one space. A form then matches where its shape is a prefix of the text's shape that ends before
- * a non-word character, so a match is a Map lookup per place where a form could end. Every
- * leading part of every form that ends at such a place is in the Map too, so the scan at a
+ * a non-word character, so a match is a Map lookup per place where a form could end. The hash of
+ * every leading part of every form that ends at such a place is in a bitmap, so the scan at a
  * position stops at the first part no form starts with: usually after the first word.
  */
 export class FormMatcher {
-  /** Every leading part of a form's shape that ends where a form may end -> the earliest form with exactly that shape, or -1. */
-  private readonly parts = new Map<string, number>();
+  /** The shape of each form -> the earliest form with exactly that shape. */
+  private readonly shapes = new Map<string, number>();
   /** Shapes of the forms that also match with an `s` after them (acronym plurals) -> the earliest such form. */
   private readonly plurals = new Map<string, number>();
   private longest = 0;
@@ -26,10 +26,13 @@ export class FormMatcher {
   private readonly singles = new Uint8Array(0x10000);
   private readonly pairs = new Uint8Array(0x10000);
   /**
-   * Bitmaps of the hashes (see `hashOf`) of every key of `parts` and of `plurals`: the scan hashes
-   * as it goes and makes a key string only where the bitmap says it may be there.
+   * Bitmaps of the hashes (see `hashOf`) of every leading part of a form that ends where a form
+   * may end, of every shape, and of every plural shape: the scan hashes as it goes and makes a
+   * key string only where a bitmap says it may be there. The parts are only hashed, never
+   * sliced into strings: a 50,000-entry glossary has about a million of them.
    */
   private readonly partBits: Uint32Array;
+  private readonly shapeBits: Uint32Array;
   private readonly pluralBits: Uint32Array;
   private readonly mask: number;
 
@@ -38,7 +41,11 @@ export class FormMatcher {
    * to match (trimmed, plain punctuation) and whether it also matches with an `s` after it.
    */
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
-    const parts = this.parts;
+    const { shapes, plurals } = this;
+    // Hashes of the leading parts, in one growing buffer: the bitmap is sized from their count.
+    let partHashes = new Int32Array(1024);
+    let count = 0;
+    const shapeHashes: number[] = [];
     for (let order = 0; order < forms.length; order++) {
       const shape = shapeOf(forms[order].text);
       const n = shape.length;
@@ -46,30 +53,43 @@ export class FormMatcher {
       if (n > this.longest) this.longest = n;
       if (n === 1) this.singles[shape.charCodeAt(0)] = 1;
       else this.pairs[pairKey(shape.charCodeAt(0), shape.charCodeAt(1))] = 1;
-      for (let k = 1; k < n; k++) {
-        // A canonical code unit is a word character exactly when the original is (tested for all of them).
-        if (!isWord(shape.charCodeAt(k)) && shape.charCodeAt(k - 1) !== SPACE) {
-          const part = shape.slice(0, k);
-          if (parts.get(part) === undefined) parts.set(part, -1);
-        }
+      if (count + n >= partHashes.length) {
+        const grown = new Int32Array(Math.max(partHashes.length * 2, count + n + 1));
+        grown.set(partHashes.subarray(0, count));
+        partHashes = grown;
       }
-      const known = parts.get(shape);
-      if (known === undefined || known < 0) parts.set(shape, order);
-      if (forms[order].plural && !this.plurals.has(shape)) this.plurals.set(shape, order);
+      let hash = HASH_SEED;
+      let previous = shape.charCodeAt(0);
+      for (let k = 1; k < n; k++) {
+        const unit = shape.charCodeAt(k);
+        hash = mix(hash, previous);
+        // A canonical code unit is a word character exactly when the original is (tested for all of them).
+        if (previous !== SPACE && !isWord(unit)) partHashes[count++] = hash;
+        previous = unit;
+      }
+      hash = mix(hash, previous);
+      partHashes[count++] = hash;
+      if (!shapes.has(shape)) {
+        shapes.set(shape, order);
+        shapeHashes.push(hash);
+      }
+      if (forms[order].plural && !plurals.has(shape)) plurals.set(shape, order);
     }
-    // About sixteen bits per key: few false positives, and never a false negative.
-    const size = Math.min(1 << 24, Math.max(1 << 16, 2 ** Math.ceil(Math.log2((parts.size + 1) * 16))));
+    // About sixteen bits per part: few false positives, and never a false negative.
+    const size = Math.min(1 << 24, Math.max(1 << 16, 2 ** Math.ceil(Math.log2((count + 1) * 16))));
     this.mask = size - 1;
     this.partBits = new Uint32Array(size >>> 5);
+    this.shapeBits = new Uint32Array(size >>> 5);
     this.pluralBits = new Uint32Array(size >>> 5);
-    for (const part of parts.keys()) setBit(this.partBits, hashOf(part) & this.mask);
-    for (const plural of this.plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
+    for (let i = 0; i < count; i++) setBit(this.partBits, partHashes[i] & this.mask);
+    for (const hash of shapeHashes) setBit(this.shapeBits, hash & this.mask);
+    for (const plural of plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
   }
 
   /** Every match in `text`, left to right, without overlaps. */
   matches(text: string): Array<{ readonly index: number; readonly text: string }> {
     const out: Array<{ index: number; text: string }> = [];
-    if (this.parts.size === 0) return out;
+    if (this.shapes.size === 0) return out;
     const shape = shapeOf(text);
     const n = shape.length;
     // Offsets in `text` of shape positions, found by walking both forward as matches are found.
@@ -112,10 +132,11 @@ export class FormMatcher {
             bestEnd = j;
           }
         }
+        // No form goes on past a part no form starts with; a false positive only scans on a little.
         if (!hasBit(this.partBits, hash & this.mask)) break;
-        const exact = this.parts.get(shape.slice(q, j));
-        if (exact === undefined) break;
-        if (exact >= 0 && (best < 0 || exact < best)) {
+        if (!hasBit(this.shapeBits, hash & this.mask)) continue;
+        const exact = this.shapes.get(shape.slice(q, j));
+        if (exact !== undefined && (best < 0 || exact < best)) {
           best = exact;
           bestEnd = j;
         }
@@ -190,7 +211,7 @@ function pairKey(a: number, b: number): number {
  * with white space collapsed.
  */
 function shapeOf(text: string): string {
-  if (ASCII.test(text)) return text.replace(WHITE_RUN, ' ').toUpperCase();
+  if (ASCII.test(text)) return text.replace(WHITE_TO_SPACE, ' ').toUpperCase();
   const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
   let t = 0;
   for (let i = 0; i < text.length; ) {
@@ -204,7 +225,6 @@ function shapeOf(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-const WHITE_RUN = /\s+/g;
 const scratch = new Uint16Array(0x10000);
 
 function fromCodes(codes: Uint16Array, length: number): string {

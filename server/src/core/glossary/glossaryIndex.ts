@@ -1,5 +1,5 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { formKey, isAllCaps, plainPunctuation } from '../text';
+import { formKey, plainPunctuation } from '../text';
 import { AlternationMatcher, FormMatcher, isSpace } from './formMatcher';
 
 /** Up to this many forms, one compiled alternation is faster than the hash matcher. */
@@ -67,11 +67,16 @@ export class GlossaryIndex {
         return;
       }
       // Several forms can share a key when they differ only in case ("ICT" and a title-case accepted
-      // form). Another entry's form is replaced when this one ranks at least as high (later glossaries win).
-      const others = list.filter((r) => r.entry.id !== entry.id);
-      if (others.length && rank(others[0].type) > rank(type)) return;
-      const own = list.filter((r) => r.entry.id === entry.id);
-      forms.set(key, [...own, ref].sort((a, b) => rank(b.type) - rank(a.type)));
+      // form). Another entry's forms are replaced when this one ranks at least as high (later
+      // glossaries win), so a list only ever holds one entry's forms, highest rank first.
+      if (list[0].entry.id !== entry.id) {
+        if (rank(list[0].type) <= rank(type)) forms.set(key, [ref]);
+        return;
+      }
+      // The entry's own: after the last of at least its rank (a stable sort by rank).
+      let at = list.length;
+      while (at > 0 && rank(list[at - 1].type) < rank(type)) at--;
+      list.splice(at, 0, ref);
     };
     for (const entry of entries.values()) {
       add(entry, 'name', entry.name);
@@ -152,7 +157,8 @@ function pickExact(refs: readonly FormRef[], written: string): FormRef {
   return refs.find((r) => plainPunctuation(r.text).replace(/\s+/g, ' ') === plain) ?? refs[0];
 }
 
-const SPECIAL = new Set([...'.*+?^${}()|[]\\/'].map((c) => c.charCodeAt(0)));
+const SPECIAL = new Uint8Array(128);
+for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
 /**
  * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
  * `\s+` for each run of white space, counted without building it.
@@ -163,7 +169,7 @@ function patternLength(text: string): number {
     if (isSpace(text.charCodeAt(i))) {
       length += 3;
       while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
-    } else length += SPECIAL.has(text.charCodeAt(i)) ? 2 : 1;
+    } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
   }
   return length;
 }
@@ -172,8 +178,20 @@ function rank(type: FormType): number {
   return type === 'name' || type === 'acronym' ? 2 : type === 'accepted' ? 1 : 0;
 }
 
+/** `!/\s/.test(text.trim()) && isAllCaps(text)`, in one pass without copies (it runs for every form). */
 function isAcronymLike(text: string): boolean {
-  return !/\s/.test(text.trim()) && isAllCaps(text);
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (isSpace(c)) return false;
+  }
+  return upper;
 }
 
 /** A sorted array of (word, entry) pairs; a prefix query is two binary searches. */
