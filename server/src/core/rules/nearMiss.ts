@@ -18,7 +18,7 @@ export const nearMiss: BlockRule = {
   description: 'A phrase close to an official multi-word name that is neither the name nor a listed variant.',
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
-    const words = blockWords(tokenize(block));
+    const words = blockWords(tokenize(block), anchors.vocabulary);
     const { tokens, keys } = words;
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
@@ -95,6 +95,11 @@ interface Name {
   readonly pairs: readonly string[];
   /** `isOrdinal` of each word. */
   readonly ordinal: readonly boolean[];
+  /** The number of each word and each pair in `Anchors.vocabulary`, and their first char codes, for `present`. */
+  readonly wordIds: Int32Array;
+  readonly pairIds: Int32Array;
+  readonly wordFirsts: Int32Array;
+  readonly pairFirsts: Int32Array;
 }
 
 interface Anchors {
@@ -107,6 +112,8 @@ interface Anchors {
    * so it is found from the block's words without reading the whole list.
    */
   readonly byCover: Map<string, Map<string, number[]>>;
+  /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
+  readonly vocabulary: Map<string, number>;
 }
 
 /** Lists shorter than this are checked name by name at each occurrence, as they are. */
@@ -120,6 +127,13 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   if (anchors) return anchors;
   const names: Name[] = [];
   const frequency = new Map<string, number>();
+  const vocabulary = new Map<string, number>();
+  const ids = (list: readonly string[]) =>
+    Int32Array.from(list, (w) => {
+      if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
+      return vocabulary.get(w)!;
+    });
+  const firsts = (list: readonly string[]) => Int32Array.from(list, (w) => w.charCodeAt(0));
   for (const entry of index.entries.values()) {
     if (entry.kind === 'resolution') continue;
     const split = splitWords(entry.name);
@@ -128,7 +142,8 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     const words = raw.map(softKey);
     if (words.length < 3) continue;
     const pairs = words.slice(1).map((w, i) => softKey(words[i] + w));
-    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs, ordinal: words.map(isOrdinal) });
+    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs, ordinal: words.map(isOrdinal),
+      wordIds: ids(words), pairIds: ids(pairs), wordFirsts: firsts(words), pairFirsts: firsts(pairs) });
     for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
@@ -163,7 +178,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     });
     byCover.set(word, cover);
   }
-  anchors = { byWord, byCover };
+  anchors = { byWord, byCover, vocabulary };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -208,32 +223,48 @@ function lower(word: string): string {
 
 /**
  * A block's tokens with what the matching reads of them again and again, computed once per
- * block: soft keys, lower-case forms, capital and ordinal flags, and (on first use) the soft key
- * of each two adjacent tokens written as one.
+ * block: soft keys (and their numbers in the names' vocabulary) and capital flags; and, on first
+ * use, lower-case forms, ordinal flags and the soft key of each two adjacent tokens written as one
+ * (most tokens are never aligned with a name).
  */
 interface Words {
   readonly tokens: readonly Token[];
   readonly keys: readonly string[];
-  readonly lows: readonly string[];
+  /** `lower` of each token and `isOrdinal` of each key (0: not yet known, 1: no, 2: yes), filled in on first use. */
+  readonly lows: Array<string | undefined>;
   readonly capital: Uint8Array;
   readonly ordinal: Uint8Array;
   readonly pairs: Array<string | undefined>;
+  /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
+  readonly ids: Int32Array;
+  readonly firsts: Int32Array;
 }
 
-function blockWords(tokens: readonly Token[]): Words {
+function blockWords(tokens: readonly Token[], vocabulary: ReadonlyMap<string, number>): Words {
   const n = tokens.length;
   const keys = new Array<string>(n);
-  const lows = new Array<string>(n);
+  const lows = new Array<string | undefined>(n);
   const capital = new Uint8Array(n);
   const ordinal = new Uint8Array(n);
+  const ids = new Int32Array(n);
+  const firsts = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const t = tokens[j].text;
     keys[j] = softKey(t);
-    lows[j] = lower(t);
     capital[j] = startsCapital(t) ? 1 : 0;
-    ordinal[j] = isOrdinal(keys[j]) ? 1 : 0;
+    ids[j] = vocabulary.get(keys[j]) ?? -1;
+    firsts[j] = keys[j].charCodeAt(0);
   }
-  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n) };
+  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n), ids, firsts };
+}
+
+function lowAt(block: Words, j: number): string {
+  return (block.lows[j] ??= lower(block.tokens[j].text));
+}
+
+function ordinalAt(block: Words, j: number): boolean {
+  if (block.ordinal[j] === 0) block.ordinal[j] = isOrdinal(block.keys[j]) ? 2 : 1;
+  return block.ordinal[j] === 2;
 }
 
 /** softKey of tokens j and j + 1 written as one ("Cyber Security" -> "cybersecurity"). */
@@ -260,9 +291,9 @@ function surelyTooFar(name: Name, block: Words, start: number): boolean {
   const end = Math.min(block.keys.length, start + words.length + 1);
   let missing = 0;
   for (let i = 0; i < words.length; i++) {
-    if (present(words[i], block, start, end)) continue;
-    if (i + 1 < words.length && present(name.pairs[i], block, start, end)) continue;
-    if (i > 0 && present(name.pairs[i - 1], block, start, end)) continue;
+    if (present(words[i], name.wordIds[i], name.wordFirsts[i], block, start, end)) continue;
+    if (i + 1 < words.length && present(name.pairs[i], name.pairIds[i], name.pairFirsts[i], block, start, end)) continue;
+    if (i > 0 && present(name.pairs[i - 1], name.pairIds[i - 1], name.pairFirsts[i - 1], block, start, end)) continue;
     if (++missing > 1 || words.length < 4) return true;
   }
   return false;
@@ -292,11 +323,12 @@ function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
 }
 
 /** Whether `word` is one of keys[start..end), or two adjacent ones written as one. */
-function present(word: string, block: Words, start: number, end: number): boolean {
-  const keys = block.keys;
+function present(word: string, id: number, first: number, block: Words, start: number, end: number): boolean {
+  // Numbers first (the same number is the same key); a key is never empty, so it can start `word` only with its first character.
+  const { keys, ids, firsts } = block;
   for (let j = start; j < end; j++) {
-    if (keys[j] === word) return true;
-    if (j + 1 < end && word.startsWith(keys[j]) && pairAt(block, j) === word) return true;
+    if (ids[j] === id) return true;
+    if (j + 1 < end && firsts[j] === first && word.startsWith(keys[j]) && pairAt(block, j) === word) return true;
   }
   return false;
 }
@@ -304,9 +336,9 @@ function present(word: string, block: Words, start: number, end: number): boolea
 /** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
 function writtenExactly(name: Name, block: Words, start: number): boolean {
   const m = name.raw.length;
-  const { lows, capital, tokens } = block;
-  if (start + m > lows.length) return false;
-  for (let i = 0; i < m; i++) if (lows[start + i] !== name.raw[i]) return false;
+  const { capital, tokens } = block;
+  if (start + m > tokens.length) return false;
+  for (let i = 0; i < m; i++) if (lowAt(block, start + i) !== name.raw[i]) return false;
   // Only where `bestWindow` would consider that window (it skips lower-case ones).
   let capitals = 0;
   for (let i = 0; i < m; i++) capitals += capital[start + i];
@@ -388,7 +420,7 @@ function relax(at: number, c: number, h: number): void {
  */
 function align(name: Name, block: Words, start: number, n: number): void {
   const { words, raw } = name;
-  const { keys, lows, ordinal } = block;
+  const keys = block.keys;
   const m = words.length;
   const width = n + 1;
   const size = (m + 1) * width;
@@ -407,10 +439,10 @@ function align(name: Name, block: Words, start: number, n: number): void {
       const h = HARD[at];
       const k = start + j;
       if (i < m && j < n) {
-        const exact = raw[i] === lows[k];
+        const exact = raw[i] === lowAt(block, k);
         const soft = exact || words[i] === keys[k];
         // "Second" for "Inaugural", "2021" for "2019": another meeting or edition, not a misspelt name.
-        if (soft || !(name.ordinal[i] && ordinal[k])) relax(at + width + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
+        if (soft || !(name.ordinal[i] && ordinalAt(block, k))) relax(at + width + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
       }
       if (i < m) relax(at + width, c + 1, h + 1);
       if (j < n) relax(at + 1, c + 1, h + 1);
