@@ -283,8 +283,11 @@ function readDraft(file: string): Draft | string {
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
 
-/** What checking one draft gives: why it was skipped, or its findings (and, for JSON, its diagnostics). */
-type Checked = { readonly skipped: string } | { readonly findings: Finding[]; readonly diagnostics: Diagnostic[] };
+/**
+ * What checking one draft gives: why it was skipped, or the severity of each finding and, for
+ * JSON, the diagnostics, else the findings (only what the output needs crosses from a worker).
+ */
+type Checked = { readonly skipped: string } | { readonly severities: Severity[]; readonly findings: Finding[]; readonly diagnostics: Diagnostic[] };
 
 /** Checks one draft (fixing it first with --fix or --fix-dry-run). */
 function checkFile(file: string, args: Args, service: LexiconService, options: CheckOptions, rulesDoc: string | undefined, io: Io): Checked {
@@ -303,7 +306,9 @@ function checkFile(file: string, args: Args, service: LexiconService, options: C
   }
   const findings = service.diagnose(doc, options);
   service.forget(uri);
-  return { findings, diagnostics: args.format === 'json' ? findings.map((f) => toDiagnostic(f, uri, rulesDoc)) : [] };
+  const severities = findings.map((f) => f.severity);
+  if (args.format === 'json') return { severities, findings: [], diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) };
+  return { severities, findings, diagnostics: [] };
 }
 
 function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean): number | Promise<number> {
@@ -324,9 +329,9 @@ function runCheck(args: Args, service: LexiconService, settings: Settings, files
       return;
     }
     const { findings } = checked;
-    for (const f of findings) {
-      counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-      if (SEVERITIES.indexOf(f.severity) >= threshold) failing = true;
+    for (const severity of checked.severities) {
+      counts[severity] = (counts[severity] ?? 0) + 1;
+      if (SEVERITIES.indexOf(severity) >= threshold) failing = true;
     }
     const report: FileReport = { path: shown, findings, diagnostics: checked.diagnostics };
     if (args.format === 'stylish' && !args.fixDryRun) {
