@@ -38,9 +38,11 @@ export const nearMiss: BlockRule = {
         viable.set(keys[i], candidates);
       }
       for (const { name, anchor } of candidates) {
+        // The three windows together first: a name too far from their union is too far from each.
+        if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(tokens.length, i - anchor + name.words.length + 2))) continue;
         for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
           if (start < 0 || start > i) continue;
-          if (surelyTooFar(name, words, start)) continue;
+          if (tooFar(name, words, start, Math.min(tokens.length, start + name.words.length + 1))) continue;
           if (writtenExactly(name, words, start)) {
             // The name itself: no alignment needed, but a window shifted over it must still see it.
             exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
@@ -279,16 +281,16 @@ function splitWords(text: string): string[] {
 }
 
 /**
- * A cheap, exact pre-check: true when every window from `start` needs at least two hard edits
- * (or one, for a name under four words), which `acceptable` rejects whatever the alignment. A
- * name word that appears nowhere in the longest window, neither softly nor as part of a compound,
- * can only be substituted or dropped, each a hard edit; shorter windows have fewer words still.
+ * A cheap, exact pre-check: true when every window from `start` within [start, end) needs at
+ * least two hard edits (or one, for a name under four words), which `acceptable` rejects whatever
+ * the alignment. A name word that appears nowhere in [start, end), neither softly nor as part of
+ * a compound, can only be substituted or dropped, each a hard edit; shorter windows have fewer
+ * words still. A range holding several windows' ranges rejects a name for all of them at once.
  * The profile showed the alignment of every anchored name at every occurrence of a common word
  * ("ASEAN") as the CLI's main cost; this skips almost all of them.
  */
-function surelyTooFar(name: Name, block: Words, start: number): boolean {
+function tooFar(name: Name, block: Words, start: number, end: number): boolean {
   const words = name.words;
-  const end = Math.min(block.keys.length, start + words.length + 1);
   let missing = 0;
   for (let i = 0; i < words.length; i++) {
     if (present(words[i], name.wordIds[i], name.wordFirsts[i], block, start, end)) continue;
@@ -307,8 +309,8 @@ function wordsOfBlock(block: Words): Set<string> {
 }
 
 /**
- * `surelyTooFar` for every window of the block at once: a word missing from the whole block is
- * missing from each window, so a name this rejects is rejected by `surelyTooFar` at every start.
+ * `tooFar` for every window of the block at once: a word missing from the whole block is
+ * missing from each window, so a name this rejects is rejected by `tooFar` at every start.
  */
 function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
   const words = name.words;
