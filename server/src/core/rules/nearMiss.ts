@@ -29,6 +29,8 @@ export const nearMiss: BlockRule = {
     let blockSet: Set<string> | undefined;
     const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
     for (let i = 0; i < tokens.length; i++) {
+      // An anchor is a word of a name: a key outside the names' vocabulary needs no look-up.
+      if (words.ids[i] < 0) continue;
       let candidates = viable.get(keys[i]);
       if (!candidates) {
         const all = anchors.byWord.get(keys[i]);
