@@ -173,7 +173,10 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     return 2;
   }
 
-  const setup = configure(args, io);
+  // What the service logs goes through `logs`, so that a draft checked on this thread beside
+  // worker threads can hold its messages back until its result's turn (see checkInWorkers).
+  const logs = { to: io.err };
+  const setup = configure(args, { ...io, err: (s) => logs.to(s) });
   if (!setup) return 2;
   const { service, settings } = setup;
   const excluded = excludeMatcher(settings.exclude);
@@ -182,7 +185,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
     missing = true;
     io.err(`policy-lexicon: ${input}: no such file, folder or matching glob\n`);
   });
-  return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing);
+  return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing, logs);
 }
 
 /** Reads the configuration and loads the glossaries; reports problems and returns undefined on a configuration error. */
@@ -311,7 +314,7 @@ function checkFile(file: string, args: Args, service: LexiconService, options: C
   return { severities, findings, diagnostics: [] };
 }
 
-function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean): number | Promise<number> {
+function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean, logs: { to: (s: string) => void }): number | Promise<number> {
   const options = checkOptions(settings);
   const rulesDoc = findRulesDoc();
   const colour = args.color && io.isTty && args.format === 'stylish';
@@ -355,11 +358,20 @@ function runCheck(args: Args, service: LexiconService, settings: Settings, files
     files.forEach((file, i) => take(i, checkFile(file, args, service, options, rulesDoc, io)));
     return finish();
   }
-  return checkInWorkers(args, files, threads, io, take).then(finish);
+  const checkHere = (file: string) => {
+    const errors: string[] = [];
+    logs.to = (s) => errors.push(s);
+    try {
+      return { checked: checkFile(file, args, service, options, rulesDoc, io), errors };
+    } finally {
+      logs.to = io.err;
+    }
+  };
+  return checkInWorkers(args, files, threads, io, take, checkHere).then(finish);
 }
 
 /** Inputs smaller than this are checked on the main thread unless POLICY_LEXICON_THREADS asks otherwise: starting a thread costs more. */
-const PARALLEL_BYTES = 512 * 1024;
+const PARALLEL_BYTES = 2 * 1024 * 1024;
 
 /** How many threads check the drafts: POLICY_LEXICON_THREADS, else one per core for large enough inputs; never more than the files. */
 function threadCount(files: readonly string[]): number {
@@ -382,11 +394,19 @@ function threadCount(files: readonly string[]): number {
 type FromWorker = { readonly i: number; readonly checked: Checked; readonly errors: readonly string[] } | { readonly failed: string };
 
 /**
- * Checks the drafts on `threads` worker threads (this same file, see the end), each with its
- * own service configured from the same arguments. Each worker is handed the next draft when it
- * returns one; results are passed to `take` in input order, so the output is the same as on one thread.
+ * Checks the drafts on `threads` threads: this one (`checkHere`) and threads - 1 worker threads
+ * (this same file, see the end), each with its own service configured from the same arguments.
+ * Each thread takes the next draft when it is done with one; results are passed to `take` in
+ * input order, so the output is the same as on one thread.
  */
-function checkInWorkers(args: Args, files: readonly string[], threads: number, io: Io, take: (i: number, checked: Checked) => void): Promise<void> {
+function checkInWorkers(
+  args: Args,
+  files: readonly string[],
+  threads: number,
+  io: Io,
+  take: (i: number, checked: Checked) => void,
+  checkHere: (file: string) => { checked: Checked; errors: readonly string[] },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const done: Array<{ checked: Checked; errors: readonly string[] } | undefined> = [];
@@ -400,30 +420,46 @@ function checkInWorkers(args: Args, files: readonly string[], threads: number, i
       if (error) reject(error);
       else resolve();
     };
+    const flush = () => {
+      while (taken < files.length && done[taken]) {
+        const { checked, errors } = done[taken]!;
+        done[taken] = undefined;
+        for (const e of errors) io.err(e);
+        take(taken++, checked);
+      }
+      if (taken === files.length) stop();
+    };
     const hand = (worker: Worker) => {
       if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
     };
-    for (let t = 0; t < threads; t++) {
+    for (let t = 1; t < threads; t++) {
       const worker = new Worker(__filename, { workerData: { policyLexiconWorker: true, argv: args.argv, cwd: io.cwd } });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
         if ('failed' in message) return stop(new Error(message.failed));
         hand(worker);
         done[message.i] = message;
-        while (taken < files.length && done[taken]) {
-          const { checked, errors } = done[taken]!;
-          done[taken] = undefined;
-          for (const e of errors) io.err(e);
-          take(taken++, checked);
-        }
-        if (taken === files.length) stop();
+        flush();
       });
       worker.on('error', (error) => stop(error));
       worker.on('exit', (code) => stop(settled || code === 0 ? undefined : new Error(`a worker thread stopped with exit code ${code}`)));
-      // Two drafts each, so a worker has the next one at hand while this thread takes a result.
+      // Two drafts each, so a worker has the next one at hand while this thread is busy.
       hand(worker);
       hand(worker);
     }
+    // This thread checks a draft at a time between the workers' messages (and while they start).
+    const here = () => {
+      if (settled || next >= files.length) return;
+      const i = next++;
+      try {
+        done[i] = checkHere(files[i]);
+      } catch (error) {
+        return stop(error as Error);
+      }
+      flush();
+      setImmediate(here);
+    };
+    setImmediate(here);
   });
 }
 
