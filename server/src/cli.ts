@@ -12,6 +12,7 @@ import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, MAX_FILE_BYTES, walkFi
 import { checkOptions, parseSettings, type Settings } from './lsp/settings';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic } from './lsp/convert';
+import { InOrder } from './inOrder';
 import { findRulesDoc } from './rulesDoc';
 import { formatJson, formatSarif, formatStylishFile, formatStylishSummary, unifiedDiff, type FileReport } from './cliOutput';
 
@@ -409,9 +410,7 @@ function checkInWorkers(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    const done: Array<{ checked: Checked; errors: readonly string[] } | undefined> = [];
     let next = 0;
-    let taken = 0;
     let settled = false;
     const stop = (error?: Error) => {
       if (settled) return;
@@ -420,14 +419,12 @@ function checkInWorkers(
       if (error) reject(error);
       else resolve();
     };
-    const flush = () => {
-      while (taken < files.length && done[taken]) {
-        const { checked, errors } = done[taken]!;
-        done[taken] = undefined;
-        for (const e of errors) io.err(e);
-        take(taken++, checked);
-      }
-      if (taken === files.length) stop();
+    const results = new InOrder<{ checked: Checked; errors: readonly string[] }>(files.length, (i, { checked, errors }) => {
+      for (const e of errors) io.err(e);
+      take(i, checked);
+    });
+    const done = (i: number, result: { checked: Checked; errors: readonly string[] }) => {
+      if (results.put(i, result)) stop();
     };
     const hand = (worker: Worker) => {
       if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
@@ -438,8 +435,7 @@ function checkInWorkers(
       worker.on('message', (message: FromWorker) => {
         if ('failed' in message) return stop(new Error(message.failed));
         hand(worker);
-        done[message.i] = message;
-        flush();
+        done(message.i, message);
       });
       worker.on('error', (error) => stop(error));
       worker.on('exit', (code) => stop(settled || code === 0 ? undefined : new Error(`a worker thread stopped with exit code ${code}`)));
@@ -451,12 +447,13 @@ function checkInWorkers(
     const here = () => {
       if (settled || next >= files.length) return;
       const i = next++;
+      let result;
       try {
-        done[i] = checkHere(files[i]);
+        result = checkHere(files[i]);
       } catch (error) {
         return stop(error as Error);
       }
-      flush();
+      done(i, result);
       setImmediate(here);
     };
     setImmediate(here);
