@@ -1,14 +1,18 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, createLexiconService, RULE_IDS, SEVERITIES, type DocumentTerm, type Glossary, type LexiconService, type Severity } from './core';
+import { applyEdits, createLexiconService, RULE_IDS, SEVERITIES, type CheckOptions, type DocumentTerm, type Finding, type Glossary, type LexiconService, type Severity } from './core';
 import { loadBuiltinGlossary } from './builtin';
 import { readProjectConfig } from './config';
 import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, MAX_FILE_BYTES, walkFiles } from './glossaryFiles';
 import { checkOptions, parseSettings, type Settings } from './lsp/settings';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic } from './lsp/convert';
+import { InOrder } from './inOrder';
 import { findRulesDoc } from './rulesDoc';
 import { formatJson, formatSarif, formatStylishFile, formatStylishSummary, unifiedDiff, type FileReport } from './cliOutput';
 
@@ -41,7 +45,9 @@ Configuration: .policy-lexicon.json in the working directory, then the policyLex
 keys of .vscode/settings.json, as the editor reads them. Glossary files named *.lexicon.yaml,
 *.lexicon.yml or *.lexicon.json under the working directory are loaded too.
 Rules: docs/rules.md. Exit codes: 0 no findings at or above --max-severity, 1 findings,
-2 usage or configuration error.`;
+2 usage or configuration error.
+Environment: POLICY_LEXICON_THREADS=<n> checks drafts on n threads (default: one per CPU
+core, for inputs large enough to pay for starting them; 1 checks on the main thread only).`;
 
 class UsageError extends Error {}
 
@@ -53,6 +59,8 @@ interface Io {
 }
 
 interface Args {
+  /** The arguments as given, for the worker threads to read the same configuration. */
+  argv: readonly string[];
   command: 'check' | 'terms';
   format: 'stylish' | 'json' | 'sarif';
   fix: boolean;
@@ -68,6 +76,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
   const args: Args = {
+    argv: [...argv],
     command: 'check', format: 'stylish', fix: false, fixDryRun: false, maxSeverity: 'warning', rules: {},
     spelling: undefined, glossaries: [], builtin: undefined, color: true, inputs: [],
   };
@@ -142,8 +151,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' {
   return args;
 }
 
-/** Runs the CLI; returns the exit code. 0: nothing at or above --max-severity; 1: findings; 2: usage or configuration error. */
-export function main(argv: readonly string[], io: Io): number {
+/**
+ * Runs the CLI; returns the exit code (a promise of it when drafts are checked on worker
+ * threads). 0: nothing at or above --max-severity; 1: findings; 2: usage or configuration error.
+ */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   let args: Args;
   try {
     const parsed = parseArgs(argv);
@@ -162,7 +174,10 @@ export function main(argv: readonly string[], io: Io): number {
     return 2;
   }
 
-  const setup = configure(args, io);
+  // What the service logs goes through `logs`, so that a draft checked on this thread beside
+  // worker threads can hold its messages back until its result's turn (see checkInWorkers).
+  const logs = { to: io.err };
+  const setup = configure(args, { ...io, err: (s) => logs.to(s) });
   if (!setup) return 2;
   const { service, settings } = setup;
   const excluded = excludeMatcher(settings.exclude);
@@ -171,7 +186,7 @@ export function main(argv: readonly string[], io: Io): number {
     missing = true;
     io.err(`policy-lexicon: ${input}: no such file, folder or matching glob\n`);
   });
-  return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing);
+  return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing, logs);
 }
 
 /** Reads the configuration and loads the glossaries; reports problems and returns undefined on a configuration error. */
@@ -272,7 +287,35 @@ function readDraft(file: string): Draft | string {
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
 
-function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean): number {
+/**
+ * What checking one draft gives: why it was skipped, or the severity of each finding and, for
+ * JSON, the diagnostics, else the findings (only what the output needs crosses from a worker).
+ */
+type Checked = { readonly skipped: string } | { readonly severities: Severity[]; readonly findings: Finding[]; readonly diagnostics: Diagnostic[] };
+
+/** Checks one draft (fixing it first with --fix or --fix-dry-run). */
+function checkFile(file: string, args: Args, service: LexiconService, options: CheckOptions, rulesDoc: string | undefined, io: Io): Checked {
+  const draft = readDraft(file);
+  if (typeof draft === 'string') return { skipped: draft };
+  const uri = pathToFileURL(file).href;
+  let doc = TextDocument.create(uri, 'markdown', 1, draft.text);
+  if (args.fix || args.fixDryRun) {
+    const edits = service.fixAll(doc, options);
+    if (edits.length > 0) {
+      const fixed = applyEdits(draft.text, edits);
+      if (args.fixDryRun) io.out(unifiedDiff(displayPath(file, io.cwd), draft.text, fixed));
+      else writeAtomically(file, (draft.bom ? '\uFEFF' : '') + fixed);
+      if (args.fix) doc = TextDocument.create(uri, 'markdown', 2, fixed);
+    }
+  }
+  const findings = service.diagnose(doc, options);
+  service.forget(uri);
+  const severities = findings.map((f) => f.severity);
+  if (args.format === 'json') return { severities, findings: [], diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesDoc)) };
+  return { severities, findings, diagnostics: [] };
+}
+
+function runCheck(args: Args, service: LexiconService, settings: Settings, files: readonly string[], io: Io, missing: boolean, logs: { to: (s: string) => void }): number | Promise<number> {
   const options = checkOptions(settings);
   const rulesDoc = findRulesDoc();
   const colour = args.color && io.isTty && args.format === 'stylish';
@@ -281,45 +324,168 @@ function runCheck(args: Args, service: LexiconService, settings: Settings, files
   let failing = false;
   const threshold = SEVERITIES.indexOf(args.maxSeverity);
   const progress = io.isTty && files.length > 20;
-  files.forEach((file, i) => {
+  // Takes the drafts' results in input order, whichever thread checked them.
+  const take = (i: number, checked: Checked) => {
     if (progress && i % 10 === 0) io.err(`\rChecking ${i + 1}/${files.length}…`);
-    const shown = displayPath(file, io.cwd);
-    const draft = readDraft(file);
-    if (typeof draft === 'string') {
-      io.err(`${progress ? '\r' : ''}policy-lexicon: ${shown}: skipped, ${draft}\n`);
+    const shown = displayPath(files[i], io.cwd);
+    if ('skipped' in checked) {
+      io.err(`${progress ? '\r' : ''}policy-lexicon: ${shown}: skipped, ${checked.skipped}\n`);
       return;
     }
-    const uri = pathToFileURL(file).href;
-    let doc = TextDocument.create(uri, 'markdown', 1, draft.text);
-    if (args.fix || args.fixDryRun) {
-      const edits = service.fixAll(doc, options);
-      if (edits.length > 0) {
-        const fixed = applyEdits(draft.text, edits);
-        if (args.fixDryRun) io.out(unifiedDiff(shown, draft.text, fixed));
-        else writeAtomically(file, (draft.bom ? '\uFEFF' : '') + fixed);
-        if (args.fix) doc = TextDocument.create(uri, 'markdown', 2, fixed);
-      }
+    const { findings } = checked;
+    for (const severity of checked.severities) {
+      counts[severity] = (counts[severity] ?? 0) + 1;
+      if (SEVERITIES.indexOf(severity) >= threshold) failing = true;
     }
-    const findings = service.diagnose(doc, options);
-    service.forget(uri);
-    for (const f of findings) {
-      counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-      if (SEVERITIES.indexOf(f.severity) >= threshold) failing = true;
-    }
-    const report: FileReport = { path: shown, findings, diagnostics: args.format === 'json' ? findings.map((f) => toDiagnostic(f, uri, rulesDoc)) : [] };
+    const report: FileReport = { path: shown, findings, diagnostics: checked.diagnostics };
     if (args.format === 'stylish' && !args.fixDryRun) {
       const text = formatStylishFile(report, colour);
       if (text) io.out(text);
     } else {
       reports.push({ ...report, findings: args.format === 'sarif' ? findings : [] });
     }
+  };
+  const finish = () => {
+    if (progress) io.err('\r\x1b[K');
+    if (args.format === 'json') io.out(formatJson(reports));
+    else if (args.format === 'sarif') io.out(formatSarif(reports, VERSION));
+    else if (!args.fixDryRun) io.out(formatStylishSummary(counts, files.length, rulesDoc ? 'docs/rules.md' : undefined, colour));
+    if (missing) return 2;
+    return failing ? 1 : 0;
+  };
+  // Fixes write files and print diffs as they go: those runs stay on this thread.
+  const threads = args.fix || args.fixDryRun ? 1 : threadCount(files);
+  if (threads <= 1) {
+    files.forEach((file, i) => take(i, checkFile(file, args, service, options, rulesDoc, io)));
+    return finish();
+  }
+  const checkHere = (file: string) => {
+    const errors: string[] = [];
+    logs.to = (s) => errors.push(s);
+    try {
+      return { checked: checkFile(file, args, service, options, rulesDoc, io), errors };
+    } finally {
+      logs.to = io.err;
+    }
+  };
+  return checkInWorkers(args, files, threads, io, take, checkHere).then(finish);
+}
+
+/** Inputs smaller than this are checked on the main thread unless POLICY_LEXICON_THREADS asks otherwise: starting a thread costs more. */
+const PARALLEL_BYTES = 2 * 1024 * 1024;
+
+/** How many threads check the drafts: POLICY_LEXICON_THREADS, else one per core for large enough inputs; never more than the files. */
+function threadCount(files: readonly string[]): number {
+  const requested = process.env.POLICY_LEXICON_THREADS?.trim();
+  if (requested) return Math.min(files.length, Math.max(1, Number.parseInt(requested, 10) || 1));
+  if (files.length < 2) return 1;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // readDraft reports it.
+    }
+    if (bytes >= PARALLEL_BYTES) return Math.min(files.length, os.availableParallelism());
+  }
+  return 1;
+}
+
+/** A message from a worker: a draft's result and what the core logged while checking it, or an error. */
+type FromWorker = { readonly i: number; readonly checked: Checked; readonly errors: readonly string[] } | { readonly failed: string };
+
+/**
+ * Checks the drafts on `threads` threads: this one (`checkHere`) and threads - 1 worker threads
+ * (this same file, see the end), each with its own service configured from the same arguments.
+ * Each thread takes the next draft when it is done with one; results are passed to `take` in
+ * input order, so the output is the same as on one thread.
+ */
+function checkInWorkers(
+  args: Args,
+  files: readonly string[],
+  threads: number,
+  io: Io,
+  take: (i: number, checked: Checked) => void,
+  checkHere: (file: string) => { checked: Checked; errors: readonly string[] },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let settled = false;
+    const stop = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const results = new InOrder<{ checked: Checked; errors: readonly string[] }>(files.length, (i, { checked, errors }) => {
+      for (const e of errors) io.err(e);
+      take(i, checked);
+    });
+    const done = (i: number, result: { checked: Checked; errors: readonly string[] }) => {
+      if (results.put(i, result)) stop();
+    };
+    const hand = (worker: Worker) => {
+      if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
+    };
+    for (let t = 1; t < threads; t++) {
+      const worker = new Worker(__filename, { workerData: { policyLexiconWorker: true, argv: args.argv, cwd: io.cwd } });
+      workers.push(worker);
+      worker.on('message', (message: FromWorker) => {
+        if ('failed' in message) return stop(new Error(message.failed));
+        hand(worker);
+        done(message.i, message);
+      });
+      worker.on('error', (error) => stop(error));
+      worker.on('exit', (code) => stop(settled || code === 0 ? undefined : new Error(`a worker thread stopped with exit code ${code}`)));
+      // Two drafts each, so a worker has the next one at hand while this thread is busy.
+      hand(worker);
+      hand(worker);
+    }
+    // This thread checks a draft at a time between the workers' messages (and while they start).
+    const here = () => {
+      if (settled || next >= files.length) return;
+      const i = next++;
+      let result;
+      try {
+        result = checkHere(files[i]);
+      } catch (error) {
+        return stop(error as Error);
+      }
+      done(i, result);
+      setImmediate(here);
+    };
+    setImmediate(here);
   });
-  if (progress) io.err('\r\x1b[K');
-  if (args.format === 'json') io.out(formatJson(reports));
-  else if (args.format === 'sarif') io.out(formatSarif(reports, VERSION));
-  else if (!args.fixDryRun) io.out(formatStylishSummary(counts, files.length, rulesDoc ? 'docs/rules.md' : undefined, colour));
-  if (missing) return 2;
-  return failing ? 1 : 0;
+}
+
+/** A worker thread: configures itself as the main thread did, then checks the drafts it is handed. */
+function runWorker(data: { argv: readonly string[]; cwd: string }): void {
+  const port = parentPort!;
+  try {
+    const args = parseArgs(data.argv) as Args;
+    let errors: string[] = [];
+    // The main thread has reported the configuration's problems already; after that, what the core logs goes with each result.
+    let configured = false;
+    const io: Io = { out: () => undefined, err: (s) => configured && errors.push(s), isTty: false, cwd: data.cwd };
+    const setup = configure(args, io);
+    if (!setup) throw new Error('the configuration no longer loads');
+    configured = true;
+    const options = checkOptions(setup.settings);
+    const rulesDoc = findRulesDoc();
+    port.on('message', ({ i, file }: { i: number; file: string }) => {
+      try {
+        const checked = checkFile(file, args, setup.service, options, rulesDoc, io);
+        port.postMessage({ i, checked, errors });
+        errors = [];
+      } catch (error) {
+        port.postMessage({ failed: (error as Error).stack ?? String(error) });
+      }
+    });
+  } catch (error) {
+    port.postMessage({ failed: (error as Error).stack ?? String(error) });
+  }
 }
 
 function runTerms(service: LexiconService, files: readonly string[], io: Io, missing: boolean): number {
@@ -377,11 +543,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) {
+  runWorker(workerData);
+} else if (require.main === module) {
+  const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
     cwd: process.cwd(),
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else
+    code.then(
+      (c) => (process.exitCode = c),
+      (error) => {
+        console.error(error);
+        process.exitCode = 2;
+      },
+    );
 }

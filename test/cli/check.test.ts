@@ -181,4 +181,35 @@ suite('cli: check', () => {
     assert.equal(runCli(['check', '--fix', '--fix-dry-run', 'drafts'], dir).status, 2);
     assert.equal(runCli(['check', '--bogus', 'drafts'], dir).status, 2);
   });
+
+  test('POLICY_LEXICON_THREADS: two threads give the output of one thread, in input order, in every format', () => {
+    // Drafts of different sizes, so the threads finish them out of order; one skipped, one with CRLF and non-BMP text.
+    const dirty = readFixture('drafts', 'dirty.md');
+    const seed = readFixture('drafts', 'seed-statement.md');
+    // Sizes vary by a factor of up to 12, so the threads finish out of order.
+    for (let i = 0; i < 40; i++) {
+      const text = i % 3 === 0 ? seed.repeat(1 + ((i * 7) % 12)) : i % 3 === 1 ? dirty.replace(/\n/g, '\r\n') : `# Draft ${i} 𝒜\n\n${dirty.repeat(i % 5)}The ADMM Plus met 😀.\n`;
+      write(`many/d${String(i).padStart(2, '0')}.md`, text);
+    }
+    write('many/d07-binary.md', Buffer.from([0x41, 0, 0x42]));
+    write('.policy-lexicon.json', JSON.stringify({ rules: { 'undefined-acronym': 'error' } }));
+    for (const format of ['stylish', 'json', 'sarif']) {
+      const one = runCli(['check', '--format', format, 'many', 'drafts'], dir, { POLICY_LEXICON_THREADS: '1' });
+      const two = runCli(['check', '--format', format, 'many', 'drafts'], dir, { POLICY_LEXICON_THREADS: '2' });
+      assert.equal(one.status, 1, one.stderr);
+      assert.match(one.stderr, /d07-binary\.md: skipped, binary file/);
+      assert.deepEqual(two, one, format);
+    }
+    // The order is the input order, not the order the threads finished in.
+    const paths = JSON.parse(runCli(['check', '--format', 'json', 'many'], dir, { POLICY_LEXICON_THREADS: '2' }).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths, [...paths].sort());
+    assert.equal(paths.length, 40);
+  });
+
+  test('POLICY_LEXICON_THREADS: fixes stay correct whatever it says', () => {
+    for (let i = 0; i < 4; i++) write(`many/d${i}.md`, 'The ADMM Plus met in Laos.\n');
+    const result = runCli(['check', '--fix', 'many'], dir, { POLICY_LEXICON_THREADS: '2' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    for (let i = 0; i < 4; i++) assert.doesNotMatch(fs.readFileSync(path.join(dir, `many/d${i}.md`), 'utf8'), /ADMM Plus|Laos/);
+  });
 });

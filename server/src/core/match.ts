@@ -44,12 +44,12 @@ export interface Citation {
 
 const W = WORD_CHAR_CLASS;
 const NUMBER = String.raw`\d{1,3}\s?[/\-]\s?\d{1,4}`;
-const CITATION = new RegExp(
+export const CITATION = new RegExp(
   String.raw`(?<![${W}])(?:(General\s+Assembly|UNGA|GA)\s+)?(resolutions?|res\.?)\s+(${NUMBER})((?:\s*,\s*(?:and\s+)?${NUMBER}|\s+and\s+${NUMBER})*)(?![${W}/])`,
   'gi',
 );
 const LIST_NUMBER = new RegExp(NUMBER, 'g');
-const SYMBOL = new RegExp(String.raw`(?<![${W}/])A/RES/(\d{1,3})/(\d{1,4})(?![${W}/])`, 'g');
+export const SYMBOL = new RegExp(String.raw`(?<![${W}/])A/RES/(\d{1,3})/(\d{1,4})(?![${W}/])`, 'g');
 
 /** Finds every glossary mention and resolution citation in a block's prose, in order. */
 export function findMentions(prose: string, index: GlossaryIndex): BlockMention[] {
@@ -76,8 +76,20 @@ export function findMentions(prose: string, index: GlossaryIndex): BlockMention[
   return mentions;
 }
 
+/**
+ * False when the prose cannot hold a citation: both patterns need "res" (in any case) and a
+ * number such as "71/28" or "71-28". Most blocks have neither, and the two patterns, which have
+ * no literal start, would be tried at every position of them.
+ */
+export function mayHoldCitation(prose: string): boolean {
+  return RES_HINT.test(prose) && NUMBER_HINT.test(prose);
+}
+const RES_HINT = /res/i;
+const NUMBER_HINT = /\d\s?[/-]\s?\d/;
+
 function findCitations(prose: string, index: GlossaryIndex): BlockMention[] {
   const out: BlockMention[] = [];
+  if (!mayHoldCitation(prose)) return out;
   const citation = new RegExp(CITATION);
   for (let m = citation.exec(prose); m; m = citation.exec(prose)) {
     const [, body, keyword, first, rest] = m;

@@ -403,43 +403,66 @@ function maskHeadingMarkup(line: string, isSetextUnderline: boolean): string {
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s@<>]+@[^\s@<>]+>/y;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const BARE_URL = /(?:https?:\/\/|ftp:\/\/|www\.|mailto:)[^\s<>()[\]`]*[^\s<>()[\]`.,;:!?'"\u2019\u201D]/y;
-const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+/** [A-Za-z0-9] */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** ASCII punctuation, which a backslash escapes: [!-/:-@[-`{-~] */
+function isAsciiPunct(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** [from, to) of `s` with every character but a line break replaced by MASK. */
+function masked(s: string, from: number, to: number): string {
+  return s.slice(from, to).split('\n').map((part) => MASK.repeat(part.length)).join('\n');
+}
 
 /**
  * Masks what is not prose inside a block: code spans, HTML comments and tags, autolinks,
  * link destinations and reference labels, bare URLs. Emphasis delimiters become spaces.
  * Returns the masked text and the comments' [start, end) offsets.
+ * For speed (it reads every character of every block), it compares char codes and copies the
+ * unchanged text between changes in slices; the changes come in text order.
  */
 export function maskInline(s: string): { masked: string; comments: Array<[number, number]> } {
-  const out = s.split('');
   const comments: Array<[number, number]> = [];
+  let out = '';
+  let copied = 0;
   const mask = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = MASK;
+    out += s.slice(copied, from) + masked(s, from, to);
+    copied = to;
   };
+  const blank = (at: number) => {
+    out += `${s.slice(copied, at)} `;
+    copied = at + 1;
+  };
+  const n = s.length;
   let openBrackets = 0;
   let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\' && i + 1 < s.length && ASCII_PUNCT.test(s[i + 1])) {
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */ && i + 1 < n && isAsciiPunct(s.charCodeAt(i + 1))) {
       i += 2;
       continue;
     }
-    if (c === '`') {
-      let n = 1;
-      while (s[i + n] === '`') n++;
-      const close = findBacktickRun(s, i + n, n);
+    if (c === 96 /* ` */) {
+      let run = 1;
+      while (s.charCodeAt(i + run) === 96) run++;
+      const close = findBacktickRun(s, i + run, run);
       if (close >= 0) {
-        mask(i, close + n);
-        i = close + n;
+        mask(i, close + run);
+        i = close + run;
       } else {
-        i += n;
+        i += run;
       }
       continue;
     }
-    if (c === '<') {
+    if (c === 60 /* < */) {
       if (s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
-        const end = close >= 0 ? close + 3 : s.length;
+        const end = close >= 0 ? close + 3 : n;
         comments.push([i, end]);
         mask(i, end);
         i = end;
@@ -454,21 +477,22 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
       i++;
       continue;
     }
-    if (c === '[') {
+    if (c === 91 /* [ */) {
       openBrackets++;
       i++;
       continue;
     }
-    if (c === ']' && openBrackets > 0) {
+    if (c === 93 /* ] */ && openBrackets > 0) {
       openBrackets--;
-      if (s[i + 1] === '(') {
+      const next = s.charCodeAt(i + 1);
+      if (next === 40 /* ( */) {
         const end = matchParen(s, i + 1);
         if (end > 0) {
           mask(i + 1, end);
           i = end;
           continue;
         }
-      } else if (s[i + 1] === '[') {
+      } else if (next === 91 /* [ */) {
         const close = s.indexOf(']', i + 2);
         if (close > 0 && !s.slice(i + 2, close).includes('\n\n')) {
           mask(i + 1, close + 1);
@@ -479,7 +503,8 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
       i++;
       continue;
     }
-    if ((c === 'h' || c === 'f' || c === 'w' || c === 'm') && (i === 0 || !/[A-Za-z0-9]/.test(s[i - 1]))) {
+    // h, f, w, m at a word start: a bare URL only if it starts like one (the pattern is tried only then).
+    if ((c === 104 || c === 102 || c === 119 || c === 109) && !isAsciiAlnum(s.charCodeAt(i - 1)) && (s.startsWith('http', i) || s.startsWith('ftp://', i) || s.startsWith('www.', i) || s.startsWith('mailto:', i))) {
       const end = stickyEnd(BARE_URL, s, i);
       if (end !== undefined) {
         mask(i, end);
@@ -487,11 +512,11 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
         continue;
       }
     }
-    if (c === '*' || c === '~') out[i] = ' ';
-    else if (c === '_' && (!/[A-Za-z0-9]/.test(s[i - 1] ?? '') || !/[A-Za-z0-9]/.test(s[i + 1] ?? ''))) out[i] = ' ';
+    if (c === 42 /* * */ || c === 126 /* ~ */) blank(i);
+    else if (c === 95 /* _ */ && (!isAsciiAlnum(s.charCodeAt(i - 1)) || !isAsciiAlnum(s.charCodeAt(i + 1)))) blank(i);
     i++;
   }
-  return { masked: out.join(''), comments };
+  return { masked: copied === 0 ? s : out + s.slice(copied), comments };
 }
 
 function stickyEnd(pattern: RegExp, s: string, at: number): number | undefined {

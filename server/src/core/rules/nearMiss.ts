@@ -18,36 +18,39 @@ export const nearMiss: BlockRule = {
   description: 'A phrase close to an official multi-word name that is neither the name nor a listed variant.',
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
-    const tokens = tokenize(block);
-    const keys = tokens.map((t) => softKey(t.text));
-    const lows = tokens.map((t) => lower(t.text));
+    const words = blockWords(tokenize(block), anchors.vocabulary);
+    const { tokens, keys } = words;
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
     // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
     const exact: Array<{ start: number; end: number }> = [];
     // A large glossary files thousands of names under a common word: keep, once per block and in
     // their order, those that are not too far from every window of the block (see `farFromBlock`).
-    let blockWords: Set<string> | undefined;
+    let blockSet: Set<string> | undefined;
     const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
     for (let i = 0; i < tokens.length; i++) {
+      // An anchor is a word of a name: a key outside the names' vocabulary needs no look-up.
+      if (words.ids[i] < 0) continue;
       let candidates = viable.get(keys[i]);
       if (!candidates) {
         const all = anchors.byWord.get(keys[i]);
         if (!all) continue;
         // A short list costs less to check name by name at each occurrence.
-        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (blockWords ??= wordsOfBlock(keys)));
+        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (blockSet ??= wordsOfBlock(words)));
         viable.set(keys[i], candidates);
       }
       for (const { name, anchor } of candidates) {
-        for (const start of [i - anchor - 1, i - anchor, i - anchor + 1]) {
+        // The three windows together first: a name too far from their union is too far from each.
+        if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(tokens.length, i - anchor + name.words.length + 2))) continue;
+        for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
           if (start < 0 || start > i) continue;
-          if (surelyTooFar(name, keys, start)) continue;
-          if (writtenExactly(name, tokens, lows, start)) {
+          if (tooFar(name, words, start, Math.min(tokens.length, start + name.words.length + 1))) continue;
+          if (writtenExactly(name, words, start)) {
             // The name itself: no alignment needed, but a window shifted over it must still see it.
             exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
             continue;
           }
-          const match = bestWindow(name, tokens, keys, lows, start);
+          const match = bestWindow(name, words, start);
           if (!match) continue;
           const from = tokens[start].start;
           const to = tokens[match.last].end;
@@ -94,6 +97,13 @@ interface Name {
   readonly contentWords: number;
   /** softKey of each two adjacent words written as one ("Cyber Security" -> "cybersecurity"). */
   readonly pairs: readonly string[];
+  /** `isOrdinal` of each word. */
+  readonly ordinal: readonly boolean[];
+  /** The number of each word and each pair in `Anchors.vocabulary`, and their first char codes, for `present`. */
+  readonly wordIds: Int32Array;
+  readonly pairIds: Int32Array;
+  readonly wordFirsts: Int32Array;
+  readonly pairFirsts: Int32Array;
 }
 
 interface Anchors {
@@ -106,6 +116,8 @@ interface Anchors {
    * so it is found from the block's words without reading the whole list.
    */
   readonly byCover: Map<string, Map<string, number[]>>;
+  /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
+  readonly vocabulary: Map<string, number>;
 }
 
 /** Lists shorter than this are checked name by name at each occurrence, as they are. */
@@ -119,6 +131,13 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   if (anchors) return anchors;
   const names: Name[] = [];
   const frequency = new Map<string, number>();
+  const vocabulary = new Map<string, number>();
+  const ids = (list: readonly string[]) =>
+    Int32Array.from(list, (w) => {
+      if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
+      return vocabulary.get(w)!;
+    });
+  const firsts = (list: readonly string[]) => Int32Array.from(list, (w) => w.charCodeAt(0));
   for (const entry of index.entries.values()) {
     if (entry.kind === 'resolution') continue;
     const split = splitWords(entry.name);
@@ -127,7 +146,8 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     const words = raw.map(softKey);
     if (words.length < 3) continue;
     const pairs = words.slice(1).map((w, i) => softKey(words[i] + w));
-    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs });
+    names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs, ordinal: words.map(isOrdinal),
+      wordIds: ids(words), pairIds: ids(pairs), wordFirsts: firsts(words), pairFirsts: firsts(pairs) });
     for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
@@ -162,7 +182,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     });
     byCover.set(word, cover);
   }
-  anchors = { byWord, byCover };
+  anchors = { byWord, byCover, vocabulary };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -194,12 +214,68 @@ function isOrdinal(word: string): boolean {
   return ORDINALS.has(word) || /^\d+(st|nd|rd|th)?$/.test(word);
 }
 
+/** Starts with A-Z, 0-9 or U+00C0-U+00DE (a char-code test: it runs for every token of every block). */
 function startsCapital(word: string): boolean {
-  return /^[A-Z0-9\u00C0-\u00DE]/.test(word);
+  const c = word.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde);
 }
 
 function lower(word: string): string {
-  return word.toLowerCase().replace(/['\u2019]/g, '');
+  const w = word.toLowerCase();
+  return w.includes("'") || w.includes('\u2019') ? w.replace(/['\u2019]/g, '') : w;
+}
+
+/**
+ * A block's tokens with what the matching reads of them again and again, computed once per
+ * block: soft keys (and their numbers in the names' vocabulary) and capital flags; and, on first
+ * use, lower-case forms, ordinal flags and the soft key of each two adjacent tokens written as one
+ * (most tokens are never aligned with a name).
+ */
+interface Words {
+  readonly tokens: readonly Token[];
+  readonly keys: readonly string[];
+  /** `lower` of each token and `isOrdinal` of each key (0: not yet known, 1: no, 2: yes), filled in on first use. */
+  readonly lows: Array<string | undefined>;
+  readonly capital: Uint8Array;
+  readonly ordinal: Uint8Array;
+  readonly pairs: Array<string | undefined>;
+  /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
+  readonly ids: Int32Array;
+  readonly firsts: Int32Array;
+}
+
+function blockWords(tokens: readonly Token[], vocabulary: ReadonlyMap<string, number>): Words {
+  const n = tokens.length;
+  const keys = new Array<string>(n);
+  const lows = new Array<string | undefined>(n);
+  const capital = new Uint8Array(n);
+  const ordinal = new Uint8Array(n);
+  const ids = new Int32Array(n);
+  const firsts = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const t = tokens[j].text;
+    keys[j] = softKey(t);
+    capital[j] = startsCapital(t) ? 1 : 0;
+    ids[j] = vocabulary.get(keys[j]) ?? -1;
+    firsts[j] = keys[j].charCodeAt(0);
+  }
+  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n), ids, firsts };
+}
+
+function lowAt(block: Words, j: number): string {
+  return (block.lows[j] ??= lower(block.tokens[j].text));
+}
+
+function ordinalAt(block: Words, j: number): boolean {
+  if (block.ordinal[j] === 0) block.ordinal[j] = isOrdinal(block.keys[j]) ? 2 : 1;
+  return block.ordinal[j] === 2;
+}
+
+/** softKey of tokens j and j + 1 written as one ("Cyber Security" -> "cybersecurity"). */
+function pairAt(words: Words, j: number): string {
+  let pair = words.pairs[j];
+  if (pair === undefined) pair = words.pairs[j] = softKey(words.keys[j] + words.keys[j + 1]);
+  return pair;
 }
 
 function splitWords(text: string): string[] {
@@ -207,36 +283,36 @@ function splitWords(text: string): string[] {
 }
 
 /**
- * A cheap, exact pre-check: true when every window from `start` needs at least two hard edits
- * (or one, for a name under four words), which `acceptable` rejects whatever the alignment. A
- * name word that appears nowhere in the longest window, neither softly nor as part of a compound,
- * can only be substituted or dropped, each a hard edit; shorter windows have fewer words still.
+ * A cheap, exact pre-check: true when every window from `start` within [start, end) needs at
+ * least two hard edits (or one, for a name under four words), which `acceptable` rejects whatever
+ * the alignment. A name word that appears nowhere in [start, end), neither softly nor as part of
+ * a compound, can only be substituted or dropped, each a hard edit; shorter windows have fewer
+ * words still. A range holding several windows' ranges rejects a name for all of them at once.
  * The profile showed the alignment of every anchored name at every occurrence of a common word
  * ("ASEAN") as the CLI's main cost; this skips almost all of them.
  */
-function surelyTooFar(name: Name, keys: readonly string[], start: number): boolean {
+function tooFar(name: Name, block: Words, start: number, end: number): boolean {
   const words = name.words;
-  const end = Math.min(keys.length, start + words.length + 1);
   let missing = 0;
   for (let i = 0; i < words.length; i++) {
-    if (present(words[i], keys, start, end)) continue;
-    if (i + 1 < words.length && present(name.pairs[i], keys, start, end)) continue;
-    if (i > 0 && present(name.pairs[i - 1], keys, start, end)) continue;
+    if (present(words[i], name.wordIds[i], name.wordFirsts[i], block, start, end)) continue;
+    if (i + 1 < words.length && present(name.pairs[i], name.pairIds[i], name.pairFirsts[i], block, start, end)) continue;
+    if (i > 0 && present(name.pairs[i - 1], name.pairIds[i - 1], name.pairFirsts[i - 1], block, start, end)) continue;
     if (++missing > 1 || words.length < 4) return true;
   }
   return false;
 }
 
 /** Every key of the block, and every two adjacent keys written as one: all `present` can find in any window. */
-function wordsOfBlock(keys: readonly string[]): Set<string> {
-  const words = new Set(keys);
-  for (let j = 0; j + 1 < keys.length; j++) words.add(softKey(keys[j] + keys[j + 1]));
+function wordsOfBlock(block: Words): Set<string> {
+  const words = new Set(block.keys);
+  for (let j = 0; j + 1 < block.keys.length; j++) words.add(pairAt(block, j));
   return words;
 }
 
 /**
- * `surelyTooFar` for every window of the block at once: a word missing from the whole block is
- * missing from each window, so a name this rejects is rejected by `surelyTooFar` at every start.
+ * `tooFar` for every window of the block at once: a word missing from the whole block is
+ * missing from each window, so a name this rejects is rejected by `tooFar` at every start.
  */
 function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
   const words = name.words;
@@ -251,23 +327,28 @@ function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
 }
 
 /** Whether `word` is one of keys[start..end), or two adjacent ones written as one. */
-function present(word: string, keys: readonly string[], start: number, end: number): boolean {
+function present(word: string, id: number, first: number, block: Words, start: number, end: number): boolean {
+  // Numbers first (the same number is the same key); a key is never empty, so it can start `word` only with its first character.
+  const { keys, ids, firsts } = block;
   for (let j = start; j < end; j++) {
-    if (keys[j] === word) return true;
-    if (j + 1 < end && word.startsWith(keys[j]) && softKey(keys[j] + keys[j + 1]) === word) return true;
+    if (ids[j] === id) return true;
+    if (j + 1 < end && firsts[j] === first && word.startsWith(keys[j]) && pairAt(block, j) === word) return true;
   }
   return false;
 }
 
 /** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
-function writtenExactly(name: Name, tokens: readonly Token[], lows: readonly string[], start: number): boolean {
+function writtenExactly(name: Name, block: Words, start: number): boolean {
   const m = name.raw.length;
-  if (start + m > lows.length) return false;
-  for (let i = 0; i < m; i++) if (lows[start + i] !== name.raw[i]) return false;
+  const { capital, tokens } = block;
+  if (start + m > tokens.length) return false;
+  for (let i = 0; i < m; i++) if (lowAt(block, start + i) !== name.raw[i]) return false;
   // Only where `bestWindow` would consider that window (it skips lower-case ones).
   let capitals = 0;
-  for (let i = 0; i < m; i++) if (startsCapital(tokens[start + i].text)) capitals++;
-  return capitals >= name.capitals - 1 && !tokens.slice(start, start + m - 1).some((t) => t.breakAfter);
+  for (let i = 0; i < m; i++) capitals += capital[start + i];
+  if (capitals < name.capitals - 1) return false;
+  for (let k = start; k < start + m - 1; k++) if (tokens[k].breakAfter) return false;
+  return true;
 }
 
 interface WindowMatch {
@@ -282,65 +363,99 @@ const SOFT = 0.25;
 /**
  * The best alignment of a name's words with the tokens from `start` on: word-level edit
  * distance where a soft difference costs a quarter and a substitution, insertion, deletion or
- * swap of adjacent words costs one. Phrases stop at punctuation.
+ * swap of adjacent words costs one. Phrases stop at punctuation. The windows tried are m - 1,
+ * m and m + 1 tokens long (m: the name's words); one alignment with the longest serves all
+ * three, since an alignment of a window's prefix reads no token past that prefix.
  */
-function bestWindow(name: Name, tokens: readonly Token[], keys: readonly string[], lows: readonly string[], start: number): WindowMatch | undefined {
+function bestWindow(name: Name, block: Words, start: number): WindowMatch | undefined {
+  const { tokens, keys, capital } = block;
   const words = name.words;
   const m = words.length;
+  const shortest = Math.max(1, m - 1);
+  // The last token a window may reach: the block's end, the first break, m + 1 tokens.
+  let limit = Math.min(tokens.length - 1, start + m);
+  for (let k = start; k < limit; k++) {
+    if (tokens[k].breakAfter) {
+      limit = k;
+      break;
+    }
+  }
+  const longest = limit - start + 1;
+  if (longest < shortest) return undefined;
+  // A near miss of a proper name is written like one: "ASEAN cyber capacity development is" is prose.
+  let capitals = 0;
+  for (let k = start; k < start + shortest - 1; k++) capitals += capital[k];
   let best: WindowMatch | undefined;
-  for (let n = Math.max(1, m - 1); n <= m + 1; n++) {
+  let aligned = false;
+  for (let n = shortest; n <= longest; n++) {
     const last = start + n - 1;
-    if (last >= tokens.length) break;
-    if (tokens.slice(start, last).some((t) => t.breakAfter)) break;
-    const text = tokens.slice(start, last + 1).map((t) => t.text);
-    // A near miss of a proper name is written like one: "ASEAN cyber capacity development is" is prose.
-    if (text.filter(startsCapital).length < name.capitals - 1) continue;
-    const result = align(name, keys.slice(start, last + 1), lows.slice(start, last + 1));
-    if (!result) continue;
+    capitals += capital[last];
+    if (capitals < name.capitals - 1) continue;
+    if (!aligned) {
+      align(name, block, start, longest);
+      aligned = true;
+    }
+    const at = m * (longest + 1) + n;
+    const cost = COST[at];
+    if (cost === Infinity) continue;
     const firstOrLastMatches = keys[start] === words[0] || keys[last] === words[m - 1];
     // On equal cost, a window as long as the name wins: "Development Programme" is a changed word, not a dropped one.
-    const better = !best || result.cost < best.cost || (result.cost === best.cost && Math.abs(n - m) < Math.abs(best.last - start + 1 - m));
-    if (better) best = { last, cost: result.cost, hard: result.hard, firstOrLastMatches };
+    const better = !best || cost < best.cost || (cost === best.cost && Math.abs(n - m) < Math.abs(best.last - start + 1 - m));
+    if (better) best = { last, cost, hard: HARD[at], firstOrLastMatches };
   }
   return best;
 }
 
-/** Word-level edit distance with soft matches, compound words and adjacent swaps. */
-/** Soft keys and lower-case forms of the window's words (see `softKey`, `lower`). */
-function align(name: Name, keys: readonly string[], lowered: readonly string[]): { cost: number; hard: number } | undefined {
+/** The alignment tables, row-major (m + 1) x (n + 1), reused from call to call. */
+let COST = new Float64Array(256);
+let HARD = new Int32Array(256);
+
+function relax(at: number, c: number, h: number): void {
+  if (c < COST[at] || (c === COST[at] && h < HARD[at])) {
+    COST[at] = c;
+    HARD[at] = h;
+  }
+}
+
+/**
+ * Word-level edit distance with soft matches, compound words and adjacent swaps, of the name
+ * with the n tokens from `start`: fills COST and HARD, where cell (i, j) holds the cheapest
+ * alignment of the name's first i words with the first j tokens (least hard edits on a tie).
+ */
+function align(name: Name, block: Words, start: number, n: number): void {
   const { words, raw } = name;
+  const keys = block.keys;
   const m = words.length;
-  const n = keys.length;
-  const textPairs = keys.slice(1).map((k, j) => softKey(keys[j] + k));
-  const cost: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-  const hard: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
-  cost[0][0] = 0;
-  const relax = (i: number, j: number, c: number, h: number) => {
-    if (c < cost[i][j] || (c === cost[i][j] && h < hard[i][j])) {
-      cost[i][j] = c;
-      hard[i][j] = h;
-    }
-  };
+  const width = n + 1;
+  const size = (m + 1) * width;
+  if (COST.length < size) {
+    COST = new Float64Array(size * 2);
+    HARD = new Int32Array(size * 2);
+  }
+  COST.fill(Infinity, 0, size);
+  HARD.fill(0, 0, size);
+  COST[0] = 0;
   for (let i = 0; i <= m; i++) {
     for (let j = 0; j <= n; j++) {
-      const c = cost[i][j];
+      const at = i * width + j;
+      const c = COST[at];
       if (c === Infinity) continue;
-      const h = hard[i][j];
+      const h = HARD[at];
+      const k = start + j;
       if (i < m && j < n) {
-        const exact = raw[i] === lowered[j];
-        const soft = exact || words[i] === keys[j];
+        const exact = raw[i] === lowAt(block, k);
+        const soft = exact || words[i] === keys[k];
         // "Second" for "Inaugural", "2021" for "2019": another meeting or edition, not a misspelt name.
-        if (soft || !(isOrdinal(words[i]) && isOrdinal(keys[j]))) relax(i + 1, j + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
+        if (soft || !(name.ordinal[i] && ordinalAt(block, k))) relax(at + width + 1, c + (exact ? 0 : soft ? SOFT : 1), h + (soft ? 0 : 1));
       }
-      if (i < m) relax(i + 1, j, c + 1, h + 1);
-      if (j < n) relax(i, j + 1, c + 1, h + 1);
+      if (i < m) relax(at + width, c + 1, h + 1);
+      if (j < n) relax(at + 1, c + 1, h + 1);
       // "Cyber Security" written for "Cybersecurity", and the other way round.
-      if (i < m && j + 1 < n && textPairs[j] === words[i]) relax(i + 1, j + 2, c + SOFT, h);
-      if (i + 1 < m && j < n && name.pairs[i] === keys[j]) relax(i + 2, j + 1, c + SOFT, h);
-      if (i + 1 < m && j + 1 < n && words[i] === keys[j + 1] && words[i + 1] === keys[j]) relax(i + 2, j + 2, c + 1, h + 1);
+      if (i < m && j + 1 < n && pairAt(block, k) === words[i]) relax(at + width + 2, c + SOFT, h);
+      if (i + 1 < m && j < n && name.pairs[i] === keys[k]) relax(at + 2 * width + 1, c + SOFT, h);
+      if (i + 1 < m && j + 1 < n && words[i] === keys[k + 1] && words[i + 1] === keys[k]) relax(at + 2 * width + 2, c + 1, h + 1);
     }
   }
-  return cost[m][n] === Infinity ? undefined : { cost: cost[m][n], hard: hard[m][n] };
 }
 
 function acceptable(
