@@ -191,20 +191,40 @@ function nameAnchors(index: GlossaryIndex): Anchors {
 function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> {
   const all = anchors.byWord.get(word)!;
   const cover = anchors.byCover.get(word)!;
-  // Bits of the chosen words each name has covered; a name with two is a candidate.
-  const covered = new Map<number, number>();
+  // Bits of the chosen words each name has covered; a name with two is a candidate. The bits live
+  // in typed arrays kept with the list, valid where their stamp is this call's: thousands of names
+  // are touched per block with a large glossary, and a Map per call cost more than the rest.
+  const scratch = scratchFor(all);
+  const stamp = ++scratch.stamp;
+  const { stamps, bits } = scratch;
   const candidates: number[] = [];
   for (const w of blockWords) {
-    for (const hit of cover.get(w) ?? []) {
+    const hits = cover.get(w);
+    if (!hits) continue;
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
       const position = hit >> 2;
-      const before = covered.get(position) ?? 0;
+      const before = stamps[position] === stamp ? bits[position] : 0;
       const after = before | (1 << (hit & 3));
       if (after === before) continue;
-      covered.set(position, after);
+      stamps[position] = stamp;
+      bits[position] = after;
       if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
     }
   }
   return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
+}
+
+const scratches = new WeakMap<object, { stamp: number; stamps: Uint32Array; bits: Uint8Array }>();
+function scratchFor(list: readonly unknown[]): { stamp: number; stamps: Uint32Array; bits: Uint8Array } {
+  let scratch = scratches.get(list);
+  if (!scratch) scratches.set(list, (scratch = { stamp: 0, stamps: new Uint32Array(list.length), bits: new Uint8Array(list.length) }));
+  // A wrapped stamp would meet old ones: start over with cleared stamps.
+  if (scratch.stamp === 0xffffffff) {
+    scratch.stamps.fill(0);
+    scratch.stamp = 0;
+  }
+  return scratch;
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
