@@ -73,6 +73,7 @@ export function writeReport(r, { write }) {
     const t = r.peers.textlint?.glossaries[n];
     row(n, mmm(r.engine[n].load, 0), mmm(r.engine[n].check, 1), r.cli.glossaries?.[n] ? mmm(r.cli.glossaries[n].wall, 0) : '–', t ? (t.timedOut ? `> ${(t.wall[0] / 1000).toFixed(0)} s (stopped)` : mmm(t.wall, 0)) : '–');
   }
+  lines.push('', 'In-process checks are timed after untimed ones on the same glossary; the CLI wall time includes starting Node and loading the glossary.');
   lines.push('');
   lines.push('![time against draft size](images/bench-size.svg)', '', '![time against glossary size](images/bench-glossary.svg)', '');
   const md = `${lines.join('\n')}\n`;
