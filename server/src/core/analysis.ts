@@ -87,7 +87,9 @@ export class DocumentAnalyser {
     } else {
       parsed = parseDocument(text);
     }
+    // Taken, not shared: an analysis that fails half-way leaves none to build on.
     const last = previous ? this.last : undefined;
+    this.last = undefined;
     // Blocks the re-parse rebuilt may still have their old text (a paragraph re-parsed for safety).
     const byText = new Map<string, CachedBlock>();
     if (previous) {
