@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { sizeVerdictWith } from '../../server/src/core/size';
+import { checkProperty } from '../helpers/property';
 import { MAX_INTERACTIVE_LENGTH, MAX_INTERACTIVE_STRETCH, sizeVerdict } from '../../server/src/core';
 
 suite('oversized drafts', () => {
@@ -26,5 +29,33 @@ suite('oversized drafts', () => {
     assert.equal(sizeVerdict('z'.repeat(MAX_INTERACTIVE_STRETCH)).oversized, false);
     assert.equal(sizeVerdict('z'.repeat(MAX_INTERACTIVE_STRETCH + 1)).oversized, true);
     assert.match(sizeVerdict('a\n\n'.repeat(MAX_INTERACTIVE_LENGTH / 3 + 1)).reason ?? '', /characters \(more than/);
+  });
+
+  test('the quick bound by empty lines agrees with the line-by-line reading on any text', () => {
+    // The longest stretch by definition: lines split at \r\n, \r or \n; a line of only spaces and
+    // tabs that ends with a line break closes the stretch before it.
+    const longest = (text: string): number => {
+      let from = 0;
+      let max = 0;
+      let offset = 0;
+      const parts = text.split(/(\r\n|\r|\n)/);
+      for (let i = 0; i < parts.length; i += 2) {
+        const line = parts[i];
+        const broken = i + 1 < parts.length;
+        if (broken && /^[ \t]*$/.test(line)) {
+          max = Math.max(max, offset - from);
+          from = offset + line.length;
+        }
+        offset += line.length + (broken ? parts[i + 1].length : 0);
+      }
+      return Math.max(max, text.length - from);
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\n', '\n', '\r'), maxLength: 80 });
+    checkProperty(
+      fc.property(text, fc.integer({ min: 1, max: 30 }), (t, limit) => {
+        assert.equal(sizeVerdictWith(t, 1e9, limit).oversized, longest(t) > limit);
+      }),
+      3000,
+    );
   });
 });

@@ -19,10 +19,26 @@ export interface SizeVerdict {
 
 /** Whether `text` is too large for interactive analysis, and why. One pass at most, no allocation per line. */
 export function sizeVerdict(text: string): SizeVerdict {
-  if (text.length > MAX_INTERACTIVE_LENGTH) return { oversized: true, reason: `${text.length} characters (more than ${MAX_INTERACTIVE_LENGTH})` };
-  if (text.length <= MAX_INTERACTIVE_STRETCH) return { oversized: false };
-  // Line by line with indexOf (this runs on every change of a large draft): a line of only
-  // spaces and tabs ends a stretch.
+  return sizeVerdictWith(text, MAX_INTERACTIVE_LENGTH, MAX_INTERACTIVE_STRETCH);
+}
+
+/** `sizeVerdict` with its limits as parameters (tests use small ones). */
+export function sizeVerdictWith(text: string, maxLength: number, maxStretch: number): SizeVerdict {
+  if (text.length > maxLength) return { oversized: true, reason: `${text.length} characters (more than ${maxLength})` };
+  if (text.length <= maxStretch) return { oversized: false };
+  // This runs on every change of a large draft. First the usual case: empty lines ("\n\n") are
+  // blank lines, so the stretches between them bound the stretches between all blank lines; when
+  // even those are short enough, the draft is not oversized (a native search per paragraph).
+  if (text.indexOf('\r') < 0) {
+    let from = 0;
+    let short = true;
+    for (let p = text.indexOf('\n\n'); p >= 0 && short; p = text.indexOf('\n\n', p + 1)) {
+      short = p + 1 - from <= maxStretch;
+      from = p + 1;
+    }
+    if (short && text.length - from <= maxStretch) return { oversized: false };
+  }
+  // Then line by line with indexOf: a line of only spaces and tabs ends a stretch.
   let from = 0;
   let longest = 0;
   let cr = text.indexOf('\r');
@@ -38,13 +54,13 @@ export function sizeVerdict(text: string): SizeVerdict {
       from = end;
     }
     // Already too long: no need to read on.
-    if (end - from > MAX_INTERACTIVE_STRETCH) return oversizedStretch(end - from);
+    if (end - from > maxStretch) return oversizedStretch(end - from, maxStretch);
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   longest = Math.max(longest, text.length - from);
-  return longest > MAX_INTERACTIVE_STRETCH ? oversizedStretch(longest) : { oversized: false };
+  return longest > maxStretch ? oversizedStretch(longest, maxStretch) : { oversized: false };
 }
 
-function oversizedStretch(length: number): SizeVerdict {
-  return { oversized: true, reason: `at least ${length} characters without a blank line (more than ${MAX_INTERACTIVE_STRETCH})` };
+function oversizedStretch(length: number, maxStretch: number): SizeVerdict {
+  return { oversized: true, reason: `at least ${length} characters without a blank line (more than ${maxStretch})` };
 }
