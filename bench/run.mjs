@@ -77,7 +77,28 @@ const results = { date: new Date().toISOString(), machine: machine(), quick, eng
 
 function machine() {
   const cpu = os.cpus();
-  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}` };
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, versions: versions() };
+}
+
+/** What was measured: this project (and its commit), its parser, and the peers when installed. */
+function versions() {
+  const of = (dir, name) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  let commit;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    commit = undefined;
+  }
+  const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  const out = { 'policy-lexicon': commit ? `${own} (${commit})` : own, 'markdown-it': of(ROOT, 'markdown-it') };
+  for (const peer of ['textlint', 'textlint-rule-terminology', 'cspell']) out[peer] = of(peersDir, peer);
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
 // 2. In-process: glossary load + index, and a 10 KB check per glossary size; parse + match floor.
