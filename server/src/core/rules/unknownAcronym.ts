@@ -18,7 +18,7 @@ export const unknownAcronym: DocumentRule = {
     // Per block, memoised with the block: its candidate tokens and the acronyms it expands.
     const { blocks } = analysis;
     const perBlock: Array<BlockFacts | undefined> = new Array(blocks.length);
-    // The first use of each candidate token, in document order.
+    // The first use of each candidate token, in document order, as (block, candidate) index pairs.
     const seen = new Set<string>();
     const firsts: number[] = [];
     for (let b = 0; b < blocks.length; b++) {
