@@ -62,9 +62,16 @@ function timeCommand(command, argv, { runs, cwd = emptyCwd, timeoutMs = 600_000 
   let timedOut = false;
   for (let i = 0; i < runs; i++) {
     const t = now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', command, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs });
+    // GNU timeout stops the whole process group: a timeout on /usr/bin/time alone would leave the
+    // command running (a textlint left behind took a core for the rest of a run).
+    const r = spawnSync('timeout', ['--kill-after=5', `${Math.ceil(timeoutMs / 1000)}s`, '/usr/bin/time', '-f', '%M', command, ...argv], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      timeout: timeoutMs + 15_000,
+    });
     wall.push(now() - t);
-    if (r.error || r.signal) timedOut = true;
+    if (r.error || r.signal || r.status === 124 || r.status === 137) timedOut = true;
     const m = /(\d+)\s*$/.exec(r.stderr ?? '');
     if (m) rss.push(Number(m[1]) / 1024);
     output = r.stdout;

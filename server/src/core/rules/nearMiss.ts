@@ -26,7 +26,7 @@ export const nearMiss: BlockRule = {
     const exact: Array<{ start: number; end: number }> = [];
     // A large glossary files thousands of names under a common word: keep, once per block and in
     // their order, those that are not too far from every window of the block (see `farFromBlock`).
-    let blockSet: Set<string> | undefined;
+    let inBlock: BlockVocabulary | undefined;
     const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
     for (let i = 0; i < tokens.length; i++) {
       // An anchor is a word of a name: a key outside the names' vocabulary needs no look-up.
@@ -36,7 +36,7 @@ export const nearMiss: BlockRule = {
         const all = anchors.byWord.get(keys[i]);
         if (!all) continue;
         // A short list costs less to check name by name at each occurrence.
-        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (blockSet ??= wordsOfBlock(words)));
+        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (inBlock ??= blockVocabulary(anchors, words)));
         viable.set(keys[i], candidates);
       }
       for (const { name, anchor } of candidates) {
@@ -115,9 +115,12 @@ interface Anchors {
    * three-word name): a name `farFromBlock` keeps has at least two of them covered in the block,
    * so it is found from the block's words without reading the whole list.
    */
-  readonly byCover: Map<string, Map<string, number[]>>;
+  readonly byCover: Map<string, Map<number, number[]>>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
+  /** One mark per vocabulary number, for `blockVocabulary` (the marks with its stamp are its block's). */
+  readonly marks: Uint32Array;
+  stamp: number;
 }
 
 /** Lists shorter than this are checked name by name at each occurrence, as they are. */
@@ -157,12 +160,12 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     list.push({ name, anchor });
     byWord.set(name.words[anchor], list);
   }
-  const byCover = new Map<string, Map<string, number[]>>();
+  const byCover = new Map<string, Map<number, number[]>>();
   const everywhere = new Map<string, number>();
   for (const name of names) for (const w of name.words) everywhere.set(w, (everywhere.get(w) ?? 0) + 1);
   for (const [word, list] of byWord) {
     if (list.length < LONG_LIST) continue;
-    const cover = new Map<string, number[]>();
+    const cover = new Map<number, number[]>();
     list.forEach(({ name, anchor }, position) => {
       const rarest = name.words
         .map((_, i) => i)
@@ -174,21 +177,22 @@ function nameAnchors(index: GlossaryIndex): Anchors {
         if (i + 1 < name.words.length) keys.add(name.pairs[i]);
         if (i > 0) keys.add(name.pairs[i - 1]);
         for (const key of keys) {
-          const at = cover.get(key);
+          const id = vocabulary.get(key)!;
+          const at = cover.get(id);
           if (at) at.push(position * 4 + slot);
-          else cover.set(key, [position * 4 + slot]);
+          else cover.set(id, [position * 4 + slot]);
         }
       });
     });
     byCover.set(word, cover);
   }
-  anchors = { byWord, byCover, vocabulary };
+  anchors = { byWord, byCover, vocabulary, marks: new Uint32Array(vocabulary.size), stamp: 0 };
   anchorCache.set(index, anchors);
   return anchors;
 }
 
 /** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
-function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<string>): ReadonlyArray<{ name: Name; anchor: number }> {
+function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): ReadonlyArray<{ name: Name; anchor: number }> {
   const all = anchors.byWord.get(word)!;
   const cover = anchors.byCover.get(word)!;
   // Bits of the chosen words each name has covered; a name with two is a candidate. The bits live
@@ -198,8 +202,8 @@ function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<str
   const stamp = ++scratch.stamp;
   const { stamps, bits } = scratch;
   const candidates: number[] = [];
-  for (const w of blockWords) {
-    const hits = cover.get(w);
+  for (let k = 0; k < inBlock.ids.length; k++) {
+    const hits = cover.get(inBlock.ids[k]);
     if (!hits) continue;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
@@ -212,7 +216,7 @@ function viableNames(anchors: Anchors, word: string, blockWords: ReadonlySet<str
       if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
     }
   }
-  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, blockWords));
+  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, anchors.marks, inBlock.stamp));
 }
 
 const scratches = new WeakMap<object, { stamp: number; stamps: Uint32Array; bits: Uint8Array }>();
@@ -323,25 +327,49 @@ function tooFar(name: Name, block: Words, start: number, end: number): boolean {
   return false;
 }
 
-/** Every key of the block, and every two adjacent keys written as one: all `present` can find in any window. */
-function wordsOfBlock(block: Words): Set<string> {
-  const words = new Set(block.keys);
-  for (let j = 0; j + 1 < block.keys.length; j++) words.add(pairAt(block, j));
-  return words;
+/**
+ * The vocabulary numbers of every key of the block and of every two adjacent keys written as one
+ * (all `present` can find in any window), each once, and marked in `anchors.marks` with a new
+ * stamp: the names' words are compared with the block as numbers. Valid until the next block.
+ */
+interface BlockVocabulary {
+  readonly ids: readonly number[];
+  readonly stamp: number;
+}
+
+function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
+  const { marks, vocabulary } = anchors;
+  // A wrapped stamp would meet old marks: start over with cleared ones.
+  if (anchors.stamp === 0xffffffff) {
+    marks.fill(0);
+    anchors.stamp = 0;
+  }
+  const stamp = ++anchors.stamp;
+  const ids: number[] = [];
+  const mark = (id: number | undefined) => {
+    if (id === undefined || id < 0 || marks[id] === stamp) return;
+    marks[id] = stamp;
+    ids.push(id);
+  };
+  for (let j = 0; j < block.keys.length; j++) {
+    mark(block.ids[j]);
+    if (j + 1 < block.keys.length) mark(vocabulary.get(pairAt(block, j)));
+  }
+  return { ids, stamp };
 }
 
 /**
  * `tooFar` for every window of the block at once: a word missing from the whole block is
  * missing from each window, so a name this rejects is rejected by `tooFar` at every start.
  */
-function farFromBlock(name: Name, blockWords: ReadonlySet<string>): boolean {
-  const words = name.words;
+function farFromBlock(name: Name, marks: Uint32Array, stamp: number): boolean {
+  const n = name.words.length;
   let missing = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (blockWords.has(words[i])) continue;
-    if (i + 1 < words.length && blockWords.has(name.pairs[i])) continue;
-    if (i > 0 && blockWords.has(name.pairs[i - 1])) continue;
-    if (++missing > 1 || words.length < 4) return true;
+  for (let i = 0; i < n; i++) {
+    if (marks[name.wordIds[i]] === stamp) continue;
+    if (i + 1 < n && marks[name.pairIds[i]] === stamp) continue;
+    if (i > 0 && marks[name.pairIds[i - 1]] === stamp) continue;
+    if (++missing > 1 || n < 4) return true;
   }
   return false;
 }
