@@ -13,9 +13,9 @@ import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-
 const encoded = new WeakMap<Diagnostic, Buffer>();
 const COMMA = Buffer.from(',');
 
-export function encodeMessage(message: Message, charset: BufferEncoding = 'utf-8'): Buffer {
+export function encodeMessage(message: Message): Buffer {
   const publish = asPublish(message);
-  if (!publish || charset !== 'utf-8') return Buffer.from(JSON.stringify(message), charset);
+  if (!publish) return Buffer.from(JSON.stringify(message), 'utf-8');
   const { diagnostics, ...params } = publish.params;
   const parts: Buffer[] = [];
   let length = 0;

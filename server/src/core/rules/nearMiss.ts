@@ -115,12 +115,43 @@ interface Anchors {
    * three-word name): a name `farFromBlock` keeps has at least two of them covered in the block,
    * so it is found from the block's words without reading the whole list.
    */
-  readonly byCover: Map<string, Map<number, number[]>>;
+  readonly byCover: Map<string, LongList>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
-  /** One mark per vocabulary number, for `blockVocabulary` (the marks with its stamp are its block's). */
-  readonly marks: Uint32Array;
+  /** One mark per vocabulary number, for `blockVocabulary`. */
+  readonly inBlock: Marks;
+}
+
+/** A long list's cover (keyed by vocabulary number), with room to count each name's covered words per call. */
+interface LongList {
+  readonly cover: Map<number, number[]>;
+  readonly covered: Marks;
+  /** Per name: the bits of its chosen words covered, valid where `covered` is marked. */
+  readonly bits: Uint8Array;
+}
+
+/**
+ * Reusable marks: a slot is marked when it holds the current stamp, so starting afresh is one
+ * increment, not a clear. Large glossaries touch thousands of slots per block, where a Set or a
+ * Map per block cost more than the rest of the work.
+ */
+interface Marks {
+  readonly stamps: Uint32Array;
   stamp: number;
+}
+
+function marks(size: number): Marks {
+  return { stamps: new Uint32Array(size), stamp: 0 };
+}
+
+/** Starts afresh: no slot is marked with the stamp returned. */
+function nextStamp(m: Marks): number {
+  // A wrapped stamp would meet old ones: start over with cleared stamps.
+  if (m.stamp === 0xffffffff) {
+    m.stamps.fill(0);
+    m.stamp = 0;
+  }
+  return ++m.stamp;
 }
 
 /** Lists shorter than this are checked name by name at each occurrence, as they are. */
@@ -160,7 +191,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     list.push({ name, anchor });
     byWord.set(name.words[anchor], list);
   }
-  const byCover = new Map<string, Map<number, number[]>>();
+  const byCover = new Map<string, LongList>();
   const everywhere = new Map<string, number>();
   for (const name of names) for (const w of name.words) everywhere.set(w, (everywhere.get(w) ?? 0) + 1);
   for (const [word, list] of byWord) {
@@ -184,9 +215,9 @@ function nameAnchors(index: GlossaryIndex): Anchors {
         }
       });
     });
-    byCover.set(word, cover);
+    byCover.set(word, { cover, covered: marks(list.length), bits: new Uint8Array(list.length) });
   }
-  anchors = { byWord, byCover, vocabulary, marks: new Uint32Array(vocabulary.size), stamp: 0 };
+  anchors = { byWord, byCover, vocabulary, inBlock: marks(vocabulary.size) };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -194,13 +225,10 @@ function nameAnchors(index: GlossaryIndex): Anchors {
 /** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
 function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): ReadonlyArray<{ name: Name; anchor: number }> {
   const all = anchors.byWord.get(word)!;
-  const cover = anchors.byCover.get(word)!;
-  // Bits of the chosen words each name has covered; a name with two is a candidate. The bits live
-  // in typed arrays kept with the list, valid where their stamp is this call's: thousands of names
-  // are touched per block with a large glossary, and a Map per call cost more than the rest.
-  const scratch = scratchFor(all);
-  const stamp = ++scratch.stamp;
-  const { stamps, bits } = scratch;
+  // Bits of the chosen words each name has covered; a name with two is a candidate.
+  const { cover, covered, bits } = anchors.byCover.get(word)!;
+  const stamp = nextStamp(covered);
+  const stamps = covered.stamps;
   const candidates: number[] = [];
   for (let k = 0; k < inBlock.ids.length; k++) {
     const hits = cover.get(inBlock.ids[k]);
@@ -216,19 +244,7 @@ function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): 
       if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
     }
   }
-  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, anchors.marks, inBlock.stamp));
-}
-
-const scratches = new WeakMap<object, { stamp: number; stamps: Uint32Array; bits: Uint8Array }>();
-function scratchFor(list: readonly unknown[]): { stamp: number; stamps: Uint32Array; bits: Uint8Array } {
-  let scratch = scratches.get(list);
-  if (!scratch) scratches.set(list, (scratch = { stamp: 0, stamps: new Uint32Array(list.length), bits: new Uint8Array(list.length) }));
-  // A wrapped stamp would meet old ones: start over with cleared stamps.
-  if (scratch.stamp === 0xffffffff) {
-    scratch.stamps.fill(0);
-    scratch.stamp = 0;
-  }
-  return scratch;
+  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, anchors.inBlock.stamps, inBlock.stamp));
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
@@ -329,7 +345,7 @@ function tooFar(name: Name, block: Words, start: number, end: number): boolean {
 
 /**
  * The vocabulary numbers of every key of the block and of every two adjacent keys written as one
- * (all `present` can find in any window), each once, and marked in `anchors.marks` with a new
+ * (all `present` can find in any window), each once, and marked in `anchors.inBlock` with a new
  * stamp: the names' words are compared with the block as numbers. Valid until the next block.
  */
 interface BlockVocabulary {
@@ -338,13 +354,9 @@ interface BlockVocabulary {
 }
 
 function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
-  const { marks, vocabulary } = anchors;
-  // A wrapped stamp would meet old marks: start over with cleared ones.
-  if (anchors.stamp === 0xffffffff) {
-    marks.fill(0);
-    anchors.stamp = 0;
-  }
-  const stamp = ++anchors.stamp;
+  const { vocabulary } = anchors;
+  const stamp = nextStamp(anchors.inBlock);
+  const marks = anchors.inBlock.stamps;
   const ids: number[] = [];
   const mark = (id: number | undefined) => {
     if (id === undefined || id < 0 || marks[id] === stamp) return;
