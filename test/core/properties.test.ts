@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type CheckOptions, type Finding, type LexiconService } from '../../server/src/core';
-import { checkProperty, propertyTimeout } from '../helpers/property';
+import { checkProperty, propertyTimeout, scaledRuns } from '../helpers/property';
 import { ALL_RULES, FUZZ_GLOSSARIES, strictService } from '../fuzz/checks';
 import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit, type RelativeEdit } from '../fuzz/drafts';
 
@@ -123,8 +123,10 @@ suite('properties: random drafts and edits', function () {
       }),
       150,
     );
-    // The property must exercise the reuse, not only the positioning from scratch.
-    if (!process.env.FC_PATH) assert.ok(reused > 100, `only ${reused} findings reused`);
+    // The property must exercise the reuse, not only the positioning from scratch. Over seeds
+    // 1-30, 150 cases reused 88-181 findings (about one per case): the bound of one per eight
+    // cases fails when the reuse is switched off, not on an unlucky seed.
+    if (!process.env.FC_PATH) assert.ok(reused > scaledRuns(150) / 8, `only ${reused} findings reused`);
   });
 
   test("every fix's edits lie inside the document and do not overlap; the primary edit is inside its finding", () => {
