@@ -94,14 +94,18 @@ function compare(service: LexiconService, text: string): number {
 
 /**
  * Many names under one anchor word, so the rule takes its long-list path: a name is filed under
- * the rarer of its first two words, and here both ("ASEAN Joint") start all 70 names.
+ * the rarer of its first two words. "ASEAN" starts 70 names and is the second word of 70 more,
+ * so the first 70 are filed under their second word ("Joint") and the others under their first
+ * ("Mekong"): both anchor positions reach the long-list path.
  */
 function largeGlossary(): Glossary {
   const topics = ['Cyber Security', 'Transnational Crime', 'Food Security', 'Smart Cities', 'Defence Cooperation', 'Information Technology', 'Disaster Management', 'Maritime Safety', 'Energy Centre', 'Digital Economy'];
   const bodies = ['Ministerial Meeting on', 'Working Group on', 'Senior Officials Committee on', 'Regional Forum Inter-Sessional Meeting on', 'Expert Group for', 'Centre of Excellence for', 'Network on'];
   const lines = ['version: 1', 'terms:'];
   let id = 0;
-  for (const body of bodies) for (const topic of topics) lines.push(`  - { id: g${id}, kind: concept, name: "ASEAN Joint ${body} ${topic}"${id % 5 === 0 ? `, acronym: AX${id}` : ''} }`), id++;
+  for (const lead of ['ASEAN Joint', 'Mekong ASEAN']) {
+    for (const body of bodies) for (const topic of topics) lines.push(`  - { id: g${id}, kind: concept, name: "${lead} ${body} ${topic}"${id % 5 === 0 ? `, acronym: AX${id}` : ''} }`), id++;
+  }
   const result = loadGlossary(lines.join('\n'), '/large.lexicon.yaml', 'large');
   assert.ok(result.glossary, JSON.stringify(result.problems));
   return result.glossary;

@@ -27,7 +27,7 @@ export const nearMiss: BlockRule = {
     // A large glossary files thousands of names under a common word: keep, once per block and in
     // their order, those that are not too far from every window of the block (see `farFromBlock`).
     let inBlock: BlockVocabulary | undefined;
-    const viable = new Map<string, ReadonlyArray<{ name: Name; anchor: number }>>();
+    const viable = new Map<string, Viable>();
     for (let i = 0; i < tokens.length; i++) {
       // An anchor is a word of a name: a key outside the names' vocabulary needs no look-up.
       if (words.ids[i] < 0) continue;
@@ -36,10 +36,15 @@ export const nearMiss: BlockRule = {
         const all = anchors.byWord.get(keys[i]);
         if (!all) continue;
         // A short list costs less to check name by name at each occurrence.
-        candidates = all.length < LONG_LIST ? all : viableNames(anchors, keys[i], (inBlock ??= blockVocabulary(anchors, words)));
+        candidates = all.length < LONG_LIST ? { names: all } : viableNames(anchors, keys[i], (inBlock ??= blockVocabulary(anchors, words)));
         viable.set(keys[i], candidates);
       }
-      for (const { name, anchor } of candidates) {
+      const { names, long } = candidates;
+      // The words around this occurrence, for the long list's names (see `markAround`).
+      const around = long && markAround(anchors, words, inBlock!, i, long.list.longest);
+      for (let c = 0; c < names.length; c++) {
+        const { name, anchor } = names[c];
+        if (long && farFromBlock(long.list.words, long.list.from[long.positions[c]], long.list.from[long.positions[c] + 1], anchors.around.stamps, around!)) continue;
         // The three windows together first: a name too far from their union is too far from each.
         if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(tokens.length, i - anchor + name.words.length + 2))) continue;
         for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
@@ -50,6 +55,7 @@ export const nearMiss: BlockRule = {
             exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
             continue;
           }
+          if (coveredByMention(name, words, start, mentions)) continue;
           const match = bestWindow(name, words, start);
           if (!match) continue;
           const from = tokens[start].start;
@@ -118,8 +124,16 @@ interface Anchors {
   readonly byCover: Map<string, LongList>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
-  /** One mark per vocabulary number, for `blockVocabulary`. */
+  /** One mark per vocabulary number, for `blockVocabulary`, and for `markAround`. */
   readonly inBlock: Marks;
+  readonly around: Marks;
+}
+
+/** The names to try at each occurrence of a word in a block: a short list as it is, or the viable part of a long one. */
+interface Viable {
+  readonly names: ReadonlyArray<{ name: Name; anchor: number }>;
+  /** For a long list: the names' positions in it. */
+  readonly long?: { readonly list: LongList; readonly positions: Int32Array };
 }
 
 /** A long list's cover (keyed by vocabulary number), with room to count each name's covered words per call. */
@@ -128,6 +142,17 @@ interface LongList {
   readonly covered: Marks;
   /** Per name: the bits of its chosen words covered, valid where `covered` is marked. */
   readonly bits: Uint8Array;
+  /**
+   * The names' words for `farFromBlock`, side by side: name `p` is `words[from[p]..from[p + 1])`,
+   * each word's number followed by its pair's with the next word (the last word's repeated). Read
+   * through each name's own arrays, a candidate cost a few cache misses: most of a call's time.
+   */
+  readonly words: Int32Array;
+  readonly from: Int32Array;
+  /** Room for a call's candidates. */
+  readonly found: Int32Array;
+  /** The most words of a name in the list. */
+  readonly longest: number;
 }
 
 /**
@@ -215,21 +240,34 @@ function nameAnchors(index: GlossaryIndex): Anchors {
         }
       });
     });
-    byCover.set(word, { cover, covered: marks(list.length), bits: new Uint8Array(list.length) });
+    const from = new Int32Array(list.length + 1);
+    list.forEach(({ name }, position) => (from[position + 1] = from[position] + 2 * name.words.length));
+    const words = new Int32Array(from[list.length]);
+    list.forEach(({ name }, position) => {
+      for (let i = 0; i < name.words.length; i++) {
+        words[from[position] + 2 * i] = name.wordIds[i];
+        words[from[position] + 2 * i + 1] = i + 1 < name.words.length ? name.pairIds[i] : name.wordIds[i];
+      }
+    });
+    const longest = list.reduce((most, { name }) => Math.max(most, name.words.length), 0);
+    byCover.set(word, { cover, covered: marks(list.length), bits: new Uint8Array(list.length), words, from, found: new Int32Array(list.length), longest });
   }
-  anchors = { byWord, byCover, vocabulary, inBlock: marks(vocabulary.size) };
+  anchors = { byWord, byCover, vocabulary, inBlock: marks(vocabulary.size), around: marks(vocabulary.size) };
   anchorCache.set(index, anchors);
   return anchors;
 }
 
 /** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
-function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): ReadonlyArray<{ name: Name; anchor: number }> {
+function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): Viable {
   const all = anchors.byWord.get(word)!;
-  // Bits of the chosen words each name has covered; a name with two is a candidate.
-  const { cover, covered, bits } = anchors.byCover.get(word)!;
+  const list = anchors.byCover.get(word)!;
+  // Bits of the chosen words each name has covered; a name with two is a candidate, and kept
+  // unless `farFromBlock` rejects it (the block's words are all marked already).
+  const { cover, covered, bits, words, from, found } = list;
   const stamp = nextStamp(covered);
   const stamps = covered.stamps;
-  const candidates: number[] = [];
+  const marked = anchors.inBlock.stamps;
+  let count = 0;
   for (let k = 0; k < inBlock.ids.length; k++) {
     const hits = cover.get(inBlock.ids[k]);
     if (!hits) continue;
@@ -241,10 +279,13 @@ function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): 
       if (after === before) continue;
       stamps[position] = stamp;
       bits[position] = after;
-      if (before !== 0 && (before & (before - 1)) === 0) candidates.push(position);
+      if (before !== 0 && (before & (before - 1)) === 0 && !farFromBlock(words, from[position], from[position + 1], marked, inBlock.stamp)) found[count++] = position;
     }
   }
-  return candidates.sort((a, b) => a - b).map((p) => all[p]).filter(({ name }) => !farFromBlock(name, anchors.inBlock.stamps, inBlock.stamp));
+  const positions = found.slice(0, count).sort();
+  const names = new Array<{ name: Name; anchor: number }>(count);
+  for (let i = 0; i < count; i++) names[i] = all[positions[i]];
+  return { names, long: { list, positions } };
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
@@ -351,6 +392,8 @@ function tooFar(name: Name, block: Words, start: number, end: number): boolean {
 interface BlockVocabulary {
   readonly ids: readonly number[];
   readonly stamp: number;
+  /** The vocabulary number of each token written as one with the next (-1: none). */
+  readonly pairIds: Int32Array;
 }
 
 function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
@@ -358,29 +401,49 @@ function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
   const stamp = nextStamp(anchors.inBlock);
   const marks = anchors.inBlock.stamps;
   const ids: number[] = [];
-  const mark = (id: number | undefined) => {
-    if (id === undefined || id < 0 || marks[id] === stamp) return;
+  const pairIds = new Int32Array(block.keys.length).fill(-1);
+  const mark = (id: number) => {
+    if (id < 0 || marks[id] === stamp) return;
     marks[id] = stamp;
     ids.push(id);
   };
   for (let j = 0; j < block.keys.length; j++) {
     mark(block.ids[j]);
-    if (j + 1 < block.keys.length) mark(vocabulary.get(pairAt(block, j)));
+    if (j + 1 < block.keys.length) mark((pairIds[j] = vocabulary.get(pairAt(block, j)) ?? -1));
   }
-  return { ids, stamp };
+  return { ids, stamp, pairIds };
+}
+
+/**
+ * Marks in `anchors.around` the words (and adjacent pairs) of the tokens every window `tooFar`
+ * reads for a name of at most `longest` words anchored at token `i`: from two tokens before it
+ * to `longest + 2` after. `farFromBlock` with these marks rejects a long list's name that
+ * `tooFar` would reject for all three windows, by a few reads per word instead of a scan of the
+ * window per word. Returns the stamp.
+ */
+function markAround(anchors: Anchors, block: Words, inBlock: BlockVocabulary, i: number, longest: number): number {
+  const stamp = nextStamp(anchors.around);
+  const marks = anchors.around.stamps;
+  const from = Math.max(0, i - 2);
+  const to = Math.min(block.keys.length, i + longest + 2);
+  for (let j = from; j < to; j++) {
+    if (block.ids[j] >= 0) marks[block.ids[j]] = stamp;
+    if (j + 1 < to && inBlock.pairIds[j] >= 0) marks[inBlock.pairIds[j]] = stamp;
+  }
+  return stamp;
 }
 
 /**
  * `tooFar` for every window of the block at once: a word missing from the whole block is
  * missing from each window, so a name this rejects is rejected by `tooFar` at every start.
  */
-function farFromBlock(name: Name, marks: Uint32Array, stamp: number): boolean {
-  const n = name.words.length;
+function farFromBlock(words: Int32Array, from: number, to: number, marks: Uint32Array, stamp: number): boolean {
+  // A word is present itself, or written as one with the next word or with the previous one.
+  const n = (to - from) >> 1;
   let missing = 0;
-  for (let i = 0; i < n; i++) {
-    if (marks[name.wordIds[i]] === stamp) continue;
-    if (i + 1 < n && marks[name.pairIds[i]] === stamp) continue;
-    if (i > 0 && marks[name.pairIds[i - 1]] === stamp) continue;
+  for (let at = from; at < to; at += 2) {
+    if (marks[words[at]] === stamp || marks[words[at + 1]] === stamp) continue;
+    if (at > from && marks[words[at - 1]] === stamp) continue;
     if (++missing > 1 || n < 4) return true;
   }
   return false;
@@ -516,6 +579,27 @@ function align(name: Name, block: Words, start: number, n: number): void {
       if (i + 1 < m && j + 1 < n && words[i] === keys[k + 1] && words[i + 1] === keys[k]) relax(at + 2 * width + 2, c + 1, h + 1);
     }
   }
+}
+
+/**
+ * Whether `acceptable` rejects every phrase `bestWindow` can find from `start`, known before the
+ * alignment: a mention that overlaps the shortest phrase and is of the name's entry, starts
+ * before the phrase (cuts it), or is long enough even for the longest phrase. With a large
+ * glossary most windows at a recognised name are other names one word away from it.
+ */
+function coveredByMention(name: Name, block: Words, start: number, mentions: BlockContext['mentions']): boolean {
+  const { tokens } = block;
+  const m = name.words.length;
+  const shortestLast = start + Math.max(1, m - 1) - 1;
+  if (shortestLast >= tokens.length) return false;
+  const from = tokens[start].start;
+  const shortestTo = tokens[shortestLast].end;
+  const longestTo = tokens[Math.min(tokens.length - 1, start + m)].end;
+  for (const x of mentions) {
+    if (x.start >= shortestTo || x.end <= from) continue;
+    if (x.entry === name.entry || x.start < from || x.end - x.start >= 0.6 * (longestTo - from)) return true;
+  }
+  return false;
 }
 
 function acceptable(
