@@ -92,8 +92,8 @@ function starts(text) {
  * word, a space, a word …, deleting it again halfway), waiting for each version's diagnostics.
  * The first `warmup` keystrokes run while V8 is still compiling the incremental paths (on the
  * 100 KB draft the first ~50 take up to 40 ms, the rest about 1 ms); they are returned apart.
- * Returns per-keystroke latencies (ms), hover and completion latencies, RSS (once the draft is
- * open, and at the end) and start-up.
+ * Returns per-keystroke latencies (ms), hover and completion latencies, the round trip of a hover
+ * that finds nothing (`floor`), RSS (once the draft is open, and at the end) and start-up.
  */
 export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200 } = {}) {
   const server = await startServer();
@@ -156,6 +156,17 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
     hover.push(now() - t);
     if (result) hoverHits++; // none in front matter or code, by design
   }
+  // The floor under those: the same number of hovers where there is no term (the first line is
+  // a heading without one), so the round trip is all that is timed: the pipes, the JSON-RPC
+  // layers of both processes and the scheduling of two processes on two cores.
+  const empty = { line: 0, character: 0 };
+  const floor = [];
+  for (let k = 0; k < requests; k++) {
+    const t = now();
+    const result = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: empty });
+    floor.push(now() - t);
+    if (result) throw new Error(`bench: the floor's hover found a term at ${JSON.stringify(empty)}`);
+  }
   // Completion: the typist writes "ASEAN-J" in the middle and asks.
   const prefix = ' ASEAN-J'; // after a space: the typed text may end inside a word
   const insertAt = at;
@@ -177,7 +188,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const rss = server.rssMiB();
   const ready = server.ready;
   await server.stop();
-  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, completion, completionItems: items, hoverHits, rssOpen, rss, ready };
+  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rss, ready };
 }
 
 /** Start to ready: spawn → initialize answered, `runs` times. */

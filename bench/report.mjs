@@ -24,7 +24,10 @@ export function writeReport(r, { write }) {
   target(`keystroke → diagnostics p95, 1 MB (≤ 16 ms)${after}`, lsp('1m') && quantile(lsp('1m').keystroke, 0.95), 16);
   target(`keystroke → diagnostics p95, 100 KB (≤ 5 ms)${after}`, lsp('100k') && quantile(lsp('100k').keystroke, 0.95), 5);
   target('completion p99, 1 MB (≤ 5 ms)', lsp('1m') && quantile(lsp('1m').completion, 0.99), 5);
-  target('hover p99, 1 MB (≤ 2 ms)', lsp('1m') && quantile(lsp('1m').hover, 0.99), 2);
+  const hover = lsp('1m') && quantile(lsp('1m').hover, 0.99);
+  const roundTrip = lsp('1m')?.floor && quantile(lsp('1m').floor, 0.99);
+  if (hover === undefined) row('hover p99, 1 MB (≤ 2 ms)', 'not measured', '–');
+  else row('hover p99, 1 MB (≤ 2 ms)', `${hover.toFixed(1)} ms${roundTrip ? ` (a hover that finds nothing: ${roundTrip.toFixed(1)} ms)` : ''}`, hover <= 2 ? 'yes' : 'no');
   target('server start to ready, median (≤ 300 ms)', r.lsp.startup && median(r.lsp.startup), 300);
   const rss = lsp('1m')?.rssOpen ?? lsp('1m')?.rss;
   if (rss === undefined) row('RSS with a 1 MB draft open (≤ 80 MB)', 'not measured', '–');
@@ -42,16 +45,18 @@ export function writeReport(r, { write }) {
   lines.push('');
 
   lines.push('## Language server (stdio, simulated typist in the middle of the draft)', '');
-  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p99', 'completion p99', 'RSS MiB open', 'at the end');
-  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
+  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p50', 'p99', 'no-term hover p50', 'p99', 'completion p99', 'RSS MiB open', 'at the end');
+  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const size of ['100k', '1m']) {
     const x = lsp(size);
     if (!x) continue;
     const cold = x.cold?.length ? [quantile(x.cold, 0.5).toFixed(2), quantile(x.cold, 0.95).toFixed(2)] : ['–', '–'];
-    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.99).toFixed(2), quantile(x.completion, 0.99).toFixed(2), x.rssOpen?.toFixed(0) ?? '–', x.rss.toFixed(0));
+    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.5).toFixed(2), quantile(x.hover, 0.99).toFixed(2), ...(x.floor ? [quantile(x.floor, 0.5).toFixed(2), quantile(x.floor, 0.99).toFixed(2)] : ['–', '–']), quantile(x.completion, 0.99).toFixed(2), x.rssOpen?.toFixed(0) ?? '–', x.rss.toFixed(0));
   }
   const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
   if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
+  const requests = lsp('1m')?.hover.length ?? lsp('100k')?.hover.length;
+  if (requests) lines.push('', `Hover: ${requests} requests on acronyms and names all over the draft, then ${requests} on the first line, where there is no term: that hover's time is the round trip itself (pipes, the JSON-RPC layers of both processes, two processes on two cores), the floor under every request.`);
   if (r.lsp.startup) lines.push('', `Start to ready (spawn → initialize result): ${mmm(r.lsp.startup, 0)} ms.`);
   lines.push('');
 
