@@ -434,8 +434,10 @@ function markAround(anchors: Anchors, block: Words, inBlock: BlockVocabulary, i:
 }
 
 /**
- * `tooFar` for every window of the block at once: a word missing from the whole block is
- * missing from each window, so a name this rejects is rejected by `tooFar` at every start.
+ * `tooFar` for many windows at once, on a name's words as laid out in `LongList.words`: with the
+ * block's words marked (`blockVocabulary`), a word missing from the whole block is missing from
+ * each window, so a name this rejects is rejected by `tooFar` at every start; with the words
+ * around an occurrence marked (`markAround`), at each start of that occurrence.
  */
 function farFromBlock(words: Int32Array, from: number, to: number, marks: Uint32Array, stamp: number): boolean {
   // A word is present itself, or written as one with the next word or with the previous one.
