@@ -93,9 +93,10 @@ function starts(text) {
  * The first `warmup` keystrokes run while V8 is still compiling the incremental paths (on the
  * 100 KB draft the first ~50 take up to 40 ms, the rest about 1 ms); they are returned apart.
  * Returns per-keystroke latencies (ms), hover and completion latencies, the round trip of a hover
- * that finds nothing (`floor`), RSS (once the draft is open, and at the end) and start-up.
+ * that finds nothing (`floor`), RSS (once the draft is open, after `idle` seconds at most with it
+ * open, and at the end) and start-up.
  */
-export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200 } = {}) {
+export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200, idle = 0 } = {}) {
   const server = await startServer();
   let text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const uri = pathToFileURL(path.join(server.root, path.basename(file))).href;
@@ -106,6 +107,19 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   await first;
   const open = now() - t0;
   const rssOpen = server.rssMiB();
+  // With `idle` (seconds), the server is left alone with the draft open until its resident memory
+  // falls (V8's memory reducer runs a while after allocation stops) or the time is up.
+  let rssIdle;
+  let idleAfter;
+  if (idle > 0) {
+    const t1 = now();
+    rssIdle = rssOpen;
+    while (now() - t1 < idle * 1000 && rssIdle > rssOpen * 0.9) {
+      await new Promise((r) => setTimeout(r, 500));
+      rssIdle = server.rssMiB();
+    }
+    idleAfter = (now() - t1) / 1000;
+  }
 
   // The middle of a prose line near the middle of the draft.
   let at = text.indexOf('\n\n', text.length >> 1) + 2;
@@ -188,7 +202,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const rss = server.rssMiB();
   const ready = server.ready;
   await server.stop();
-  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rss, ready };
+  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rssIdle, idleAfter, rss, ready };
 }
 
 /** Start to ready: spawn → initialize answered, `runs` times. */

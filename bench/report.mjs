@@ -29,9 +29,12 @@ export function writeReport(r, { write }) {
   if (hover === undefined) row('hover p99, 1 MB (≤ 2 ms)', 'not measured', '–');
   else row('hover p99, 1 MB (≤ 2 ms)', `${hover.toFixed(1)} ms${roundTrip ? ` (a hover that finds nothing: ${roundTrip.toFixed(1)} ms)` : ''}`, hover <= 2 ? 'yes' : 'no');
   target('server start to ready, median (≤ 300 ms)', r.lsp.startup && median(r.lsp.startup), 300);
+  // 80 MB is 80,000,000 bytes: 76.3 MiB.
   const rss = lsp('1m')?.rssOpen ?? lsp('1m')?.rss;
-  if (rss === undefined) row('RSS with a 1 MB draft open (≤ 80 MB)', 'not measured', '–');
-  else row('RSS with a 1 MB draft open (≤ 80 MB)', `${rss.toFixed(1)} MiB once open; ${lsp('1m').rss.toFixed(1)} MiB after typing, hover and completion`, Math.max(rss, lsp('1m').rss) <= 80 ? 'yes' : 'no');
+  const limit = 80e6 / 2 ** 20;
+  const idle = lsp('1m')?.rssIdle !== undefined ? `; ${lsp('1m').rssIdle.toFixed(1)} MiB after ${lsp('1m').idleAfter.toFixed(0)} s idle with it open` : '';
+  if (rss === undefined) row('RSS with a 1 MB draft open (≤ 80 MB = 76.3 MiB)', 'not measured', '–');
+  else row('RSS with a 1 MB draft open (≤ 80 MB = 76.3 MiB)', `${rss.toFixed(1)} MiB once open${idle}; ${lsp('1m').rss.toFixed(1)} MiB after typing, hover and completion`, Math.max(rss, lsp('1m').rss) <= limit ? 'yes' : 'no');
   const big = Object.keys(r.engine).map(Number).sort((a, b) => b - a)[0];
   if (big >= 50000) target('glossary load, 50,000 entries (≤ 1 s)', median(r.engine[big].load), 1000);
   else row('glossary load, 50,000 entries (≤ 1 s)', `not run: ${big} entries took ${median(r.engine[big].load).toFixed(0)} ms (see docs/decisions.md, Performance)`, 'no');
@@ -45,18 +48,19 @@ export function writeReport(r, { write }) {
   lines.push('');
 
   lines.push('## Language server (stdio, simulated typist in the middle of the draft)', '');
-  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p50', 'p99', 'no-term hover p50', 'p99', 'completion p99', 'RSS MiB open', 'at the end');
-  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
+  row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p50', 'p99', 'no-term hover p50', 'p99', 'completion p99', 'RSS MiB open', 'idle', 'at the end');
+  row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const size of ['100k', '1m']) {
     const x = lsp(size);
     if (!x) continue;
     const cold = x.cold?.length ? [quantile(x.cold, 0.5).toFixed(2), quantile(x.cold, 0.95).toFixed(2)] : ['–', '–'];
-    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.5).toFixed(2), quantile(x.hover, 0.99).toFixed(2), ...(x.floor ? [quantile(x.floor, 0.5).toFixed(2), quantile(x.floor, 0.99).toFixed(2)] : ['–', '–']), quantile(x.completion, 0.99).toFixed(2), x.rssOpen?.toFixed(0) ?? '–', x.rss.toFixed(0));
+    row(size, x.open.toFixed(0), quantile(x.keystroke, 0.5).toFixed(2), quantile(x.keystroke, 0.95).toFixed(2), Math.max(...x.keystroke).toFixed(1), ...cold, quantile(x.hover, 0.5).toFixed(2), quantile(x.hover, 0.99).toFixed(2), ...(x.floor ? [quantile(x.floor, 0.5).toFixed(2), quantile(x.floor, 0.99).toFixed(2)] : ['–', '–']), quantile(x.completion, 0.99).toFixed(2), x.rssOpen?.toFixed(0) ?? '–', x.rssIdle !== undefined ? `${x.rssIdle.toFixed(0)} (${x.idleAfter.toFixed(0)} s)` : '–', x.rss.toFixed(0));
   }
   const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
   if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
   const requests = lsp('1m')?.hover.length ?? lsp('100k')?.hover.length;
   if (requests) lines.push('', `Hover: ${requests} requests on acronyms and names all over the draft, then ${requests} on the first line, where there is no term: that hover's time is the round trip itself (pipes, the JSON-RPC layers of both processes, two processes on two cores), the floor under every request.`);
+  if (lsp('1m')?.rssIdle !== undefined) lines.push('', `RSS "idle": the 1 MB draft is left open, untouched, until the server's resident memory falls by a tenth or a minute has passed (V8 shrinks its young generation and returns memory a while after allocation stops); typing starts after that.`);
   if (r.lsp.startup) lines.push('', `Start to ready (spawn → initialize result): ${mmm(r.lsp.startup, 0)} ms.`);
   lines.push('');
 

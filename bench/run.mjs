@@ -165,9 +165,9 @@ function versions() {
   log('LSP (stdio)');
   results.lsp.startup = await startup(quick ? 3 : 10);
   for (const size of SIZES.filter((s) => s === '100k' || s === '1m')) {
-    const r = await typist(path.join(perf, 'out', 'corpus', `${size}.all.md`), { warmup: quick ? 20 : 100, keystrokes: quick ? 60 : 300, requests: quick ? 50 : 1000 });
+    const r = await typist(path.join(perf, 'out', 'corpus', `${size}.all.md`), { warmup: quick ? 20 : 100, keystrokes: quick ? 60 : 300, requests: quick ? 50 : 1000, idle: size === '1m' && !quick ? 60 : 0 });
     results.lsp[size] = r;
-    log(`  ${size}: keystroke p50 ${quantile(r.keystroke, 0.5).toFixed(2)} p95 ${quantile(r.keystroke, 0.95).toFixed(2)} ms (first ${r.cold.length}: p50 ${quantile(r.cold, 0.5).toFixed(2)} p95 ${quantile(r.cold, 0.95).toFixed(2)}); hover p99 ${quantile(r.hover, 0.99).toFixed(2)} (round trip without a term: p99 ${quantile(r.floor, 0.99).toFixed(2)}); completion p99 ${quantile(r.completion, 0.99).toFixed(2)}; RSS ${r.rssOpen.toFixed(0)} MiB open, ${r.rss.toFixed(0)} at the end`);
+    log(`  ${size}: keystroke p50 ${quantile(r.keystroke, 0.5).toFixed(2)} p95 ${quantile(r.keystroke, 0.95).toFixed(2)} ms (first ${r.cold.length}: p50 ${quantile(r.cold, 0.5).toFixed(2)} p95 ${quantile(r.cold, 0.95).toFixed(2)}); hover p99 ${quantile(r.hover, 0.99).toFixed(2)} (round trip without a term: p99 ${quantile(r.floor, 0.99).toFixed(2)}); completion p99 ${quantile(r.completion, 0.99).toFixed(2)}; RSS ${r.rssOpen.toFixed(0)} MiB open${r.rssIdle ? `, ${r.rssIdle.toFixed(0)} after ${r.idleAfter.toFixed(0)} s idle` : ''}, ${r.rss.toFixed(0)} at the end`);
   }
 }
 
