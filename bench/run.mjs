@@ -1,7 +1,7 @@
 // `npm run bench`: engine, LSP and CLI benchmarks on the perf generator's corpus and glossaries,
 // the peers (textlint + textlint-rule-terminology, cspell) when `npm run bench:peers` has
 // installed them, and docs/benchmarks.md with the tables and two SVG charts.
-// Options: --quick (small sizes, few runs), --no-peers, --no-write (print only).
+// Options: see --help.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,22 @@ import { score } from './score.mjs';
 import { median, mmm, now, quantile, ROOT } from './stats.mjs';
 import { writeReport } from './report.mjs';
 
+const OPTIONS = {
+  '--quick': 'small sizes and few runs; prints the report without writing docs/',
+  '--no-peers': 'skip textlint and cspell even when they are installed',
+  '--no-write': 'print the report without writing docs/benchmarks.md and its charts',
+};
 const args = new Set(process.argv.slice(2));
+if (args.has('--help') || args.has('-h')) {
+  console.log(`usage: node bench/run.mjs [options]   (npm run bench builds first)\n\n${Object.entries(OPTIONS).map(([o, d]) => `  ${o.padEnd(11)} ${d}`).join('\n')}`);
+  process.exit(0);
+}
+// A mistyped option would otherwise run the whole benchmark and overwrite docs/benchmarks.md.
+const unknown = [...args].filter((a) => !(a in OPTIONS));
+if (unknown.length > 0) {
+  console.error(`bench: unknown option ${unknown.join(', ')} (try --help)`);
+  process.exit(2);
+}
 const quick = args.has('--quick');
 const cache = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'policy-lexicon');
 const peersDir = path.join(cache, 'bench-peers');
