@@ -170,9 +170,9 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
     hover.push(now() - t);
     if (result) hoverHits++; // none in front matter or code, by design
   }
-  // The floor under those: the same number of hovers where there is no term (the first line is
-  // a heading without one), so the round trip is all that is timed: the pipes, the JSON-RPC
-  // layers of both processes and the scheduling of two processes on two cores.
+  // The floor under those: the same number of hovers where there is no term (the first line of
+  // the generated drafts opens their front matter), so the round trip is all that is timed: the
+  // pipes, the JSON-RPC layers of both processes and the scheduling of two processes on two cores.
   const empty = { line: 0, character: 0 };
   const floor = [];
   for (let k = 0; k < requests; k++) {
