@@ -3,25 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activate, codeOf, copyDraft, execute, open, rangeOf, runCli, waitForDiagnostics, type Activated } from './helpers';
+import { activate, codeOf, copyDraft, executeUntil, open, rangeOf, runCli, waitForDiagnostics, type Activated } from './helpers';
 
 const FIX_ALL_KIND = 'source.fixAll.policyLexicon';
 
-/**
- * The code actions at `range`; every test here expects some. A request the editor cancels under
- * the language client comes back empty rather than as an error (the client answers a cancelled
- * request with no result), so an empty answer is asked again, a bounded number of times, as a
- * person's editor would; a server that offers nothing still fails the test.
- */
+/** The code actions at `range`; every test here expects some (see `executeUntil`). */
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
-  for (let attempt = 1; ; attempt++) {
-    const actions = (await execute<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind)).filter(
-      (a): a is vscode.CodeAction => 'kind' in a || 'edit' in a,
-    );
-    if (actions.length > 0 || attempt === 3) return actions;
-    console.log(`    (no ${kind} actions came back; asking again)`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const actions = await executeUntil<Array<vscode.CodeAction | vscode.Command>>((found) => found.length > 0, 'vscode.executeCodeActionProvider', uri, range, kind);
+  return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
 }
 
 /** What `check --fix` makes of the same text, in a folder of its own. */

@@ -139,6 +139,21 @@ export async function execute<T>(command: string, ...args: unknown[]): Promise<T
   }
 }
 
+/**
+ * `execute` until `accept` holds for the answer, a bounded number of times. A request the editor
+ * cancels after the server has answered comes back from the language client as an empty result,
+ * not as the error `execute` retries on. Returns the last answer either way: the test's own
+ * assertions say what was wrong with it.
+ */
+export async function executeUntil<T>(accept: (result: T) => boolean, command: string, ...args: unknown[]): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await execute<T>(command, ...args);
+    if (accept(result) || attempt === 3) return result;
+    console.log(`    (${command} came back without the answer; asking again)`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The text of hover results, joined, with Markdown's backslash escapes removed. */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, execute, hoverText, open, rangeOf } from './helpers';
+import { activate, execute, executeUntil, hoverText, open, rangeOf } from './helpers';
 
 suite('hover in the editor', () => {
   suiteSetup(async () => {
@@ -11,7 +11,7 @@ suite('hover in the editor', () => {
     const { document } = await open('statement.md');
     const acronym = rangeOf(document, 'AMMTC', 'noted that');
     const inside = acronym.start.translate(0, 2);
-    const hovers = await execute<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, inside);
+    const hovers = await executeUntil<vscode.Hover[]>((found) => found.length > 0, 'vscode.executeHoverProvider', document.uri, inside);
     const text = hoverText(hovers);
     assert.match(text, /ASEAN Ministerial Meeting on Transnational Crime/);
     assert.match(text, /ministerial body for cooperation against transnational crime/);
@@ -22,7 +22,7 @@ suite('hover in the editor', () => {
   test('a resolution citation shows the resolution', async () => {
     const { document } = await open('draft-with-typical-mistakes.md');
     const citation = rangeOf(document, '71/28', '-->');
-    const hovers = await execute<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, citation.start.translate(0, 1));
+    const hovers = await executeUntil<vscode.Hover[]>((found) => found.length > 0, 'vscode.executeHoverProvider', document.uri, citation.start.translate(0, 1));
     assert.match(hoverText(hovers), /A\/RES\/71\/28/);
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activate, execute, hoverText, open, rangeOf, waitForDiagnostics, type Activated } from './helpers';
+import { activate, executeUntil, hoverText, open, rangeOf, waitForDiagnostics, type Activated } from './helpers';
 
 suite('restarting the server', () => {
   let activated: Activated;
@@ -32,7 +32,7 @@ suite('restarting the server', () => {
     await republished;
 
     const acronym = rangeOf(document, 'TELMIN');
-    const hovers = await execute<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, acronym.start.translate(0, 1));
+    const hovers = await executeUntil<vscode.Hover[]>((found) => found.length > 0, 'vscode.executeHoverProvider', document.uri, acronym.start.translate(0, 1));
     assert.match(hoverText(hovers), /ASEAN Telecommunications and Information Technology Ministers' Meeting/);
   });
 
