@@ -12,26 +12,29 @@ import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-
  */
 const encoded = new WeakMap<Diagnostic, Buffer>();
 const COMMA = Buffer.from(',');
-
-export function encodeMessage(message: Message): Buffer {
-  const { parts, length } = encodeParts(message);
-  return Buffer.concat(parts, length);
-}
-
 const NO_HEADER = Buffer.alloc(0);
 
 /**
- * The UTF-8 JSON of `message` in pieces, with slot 0 left empty for a frame header: a 1 MB
- * draft's publishDiagnostics is ~0.7 MB, and framing it copies it once, not twice.
+ * A message as the base protocol frames it: `Content-Length: N` and a blank line, then the UTF-8
+ * JSON. The body is gathered in pieces behind an empty first slot that the header takes once the
+ * length is known, so a 1 MB draft's ~0.7 MB publishDiagnostics is copied into its frame once.
  */
-function encodeParts(message: Message): { parts: Buffer[]; length: number } {
+export function frameMessage(message: Message): Buffer {
+  const parts: Buffer[] = [NO_HEADER];
+  const length = encodeInto(message, parts);
+  parts[0] = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
+  return Buffer.concat(parts, parts[0].length + length);
+}
+
+/** Appends the UTF-8 JSON of `message` to `parts`, in pieces; returns its length in bytes. */
+function encodeInto(message: Message, parts: Buffer[]): number {
   const publish = asPublish(message);
   if (!publish) {
     const body = Buffer.from(JSON.stringify(message), 'utf-8');
-    return { parts: [NO_HEADER, body], length: body.length };
+    parts.push(body);
+    return body.length;
   }
   const { diagnostics, ...params } = publish.params;
-  const parts: Buffer[] = [NO_HEADER];
   let length = 0;
   const push = (part: Buffer) => {
     parts.push(part);
@@ -54,7 +57,7 @@ function encodeParts(message: Message): { parts: Buffer[]; length: number } {
     push(bytes);
   });
   push(Buffer.from(head.slice(head.length - 3), 'utf-8'));
-  return { parts, length };
+  return length;
 }
 
 interface PublishMessage {
@@ -112,11 +115,4 @@ export class StdioMessageWriter extends AbstractMessageWriter implements Message
   private failed(error: unknown, message: Message): void {
     this.fireError(error, message, ++this.errors);
   }
-}
-
-/** A message as the base protocol frames it: `Content-Length: N` and a blank line, then the UTF-8 JSON. */
-export function frameMessage(message: Message): Buffer {
-  const { parts, length } = encodeParts(message);
-  parts[0] = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
-  return Buffer.concat(parts, parts[0].length + length);
 }
