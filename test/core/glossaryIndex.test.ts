@@ -80,4 +80,25 @@ suite('glossary index', function () {
       500,
     );
   });
+
+  test('a lookup answers with the form written exactly (punctuation and spacing aside), else the first of its key', () => {
+    const plain = (text: string) => plainPunctuation(text).replace(/\s+/g, ' ');
+    let shared = 0;
+    checkProperty(
+      fc.property(fc.array(glossaryArbitrary, { minLength: 1, maxLength: 3 }), (glossaries) => {
+        const index = new GlossaryIndex(glossaries);
+        for (const refs of index.forms.values()) {
+          if (refs.length > 1) shared++;
+          for (const written of refs.flatMap((r) => [r.text, r.text.toUpperCase(), r.text.toLowerCase(), r.text.replace(/ /g, '  ')])) {
+            if (formKey(written) !== formKey(refs[0].text)) continue;
+            const expected = refs.find((r) => plain(r.text) === plain(written)) ?? refs[0];
+            assert.equal(index.lookup(written)?.ref, expected, `${JSON.stringify(written)} among ${JSON.stringify(refs.map((r) => r.text))}`);
+          }
+        }
+      }),
+      500,
+    );
+    // Keys with several forms (that differ in case or spacing) are where the choice is made.
+    assert.ok(shared > 50, `only ${shared} keys with several forms`);
+  });
 });

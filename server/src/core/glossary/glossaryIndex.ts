@@ -1,5 +1,5 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { formKey, plainPunctuation } from '../text';
+import { formKey, memoised, plainPunctuation } from '../text';
 import { AlternationMatcher, FormMatcher, isSpace } from './formMatcher';
 
 /** Up to this many forms, one compiled alternation is faster than the hash matcher. */
@@ -152,10 +152,15 @@ export function alternationOrder(forms: ReadonlyMap<string, readonly FormRef[]>)
   return alternatives;
 }
 
+/** The form written as `written` is, punctuation and spacing aside, else the first (the highest ranked). */
 function pickExact(refs: readonly FormRef[], written: string): FormRef {
-  const plain = plainPunctuation(written).replace(/\s+/g, ' ');
-  return refs.find((r) => plainPunctuation(r.text).replace(/\s+/g, ' ') === plain) ?? refs[0];
+  // Most keys hold one form: every match is looked up, and the answer is the same either way.
+  if (refs.length === 1) return refs[0];
+  const plain = plainForm(written);
+  return refs.find((r) => plainForm(r.text) === plain) ?? refs[0];
 }
+
+const plainForm = memoised((text: string) => plainPunctuation(text).replace(/\s+/g, ' '));
 
 const SPECIAL = new Uint8Array(128);
 for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
