@@ -443,6 +443,11 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
+    // Most characters start nothing below: one table read passes them.
+    if (c >= 128 || INLINE_START[c] === 0) {
+      i++;
+      continue;
+    }
     if (c === 92 /* \ */ && i + 1 < n && isAsciiPunct(s.charCodeAt(i + 1))) {
       i += 2;
       continue;
@@ -518,6 +523,10 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
   }
   return { masked: copied === 0 ? s : out + s.slice(copied), comments };
 }
+
+/** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */
+const INLINE_START = new Uint8Array(128);
+for (const c of '\\`<[]*~_hfwm') INLINE_START[c.charCodeAt(0)] = 1;
 
 function stickyEnd(pattern: RegExp, s: string, at: number): number | undefined {
   pattern.lastIndex = at;
