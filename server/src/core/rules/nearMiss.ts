@@ -29,8 +29,8 @@ export const nearMiss: BlockRule = {
     let inBlock: BlockVocabulary | undefined;
     const viable = new Map<string, Viable>();
     for (let i = 0; i < tokens.length; i++) {
-      // An anchor is a word of a name: a key outside the names' vocabulary needs no look-up.
-      if (words.ids[i] < 0) continue;
+      // Most words, even of the names ("of", "the"), anchor none: they need no look-up.
+      if (words.ids[i] < 0 || anchors.anchored[words.ids[i]] === 0) continue;
       let candidates = viable.get(keys[i]);
       if (!candidates) {
         const all = anchors.byWord.get(keys[i]);
@@ -124,6 +124,8 @@ interface Anchors {
   readonly byCover: Map<string, LongList>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
+  /** 1 for the vocabulary numbers of the words in `byWord`. */
+  readonly anchored: Uint8Array;
   /** One mark per vocabulary number, for `blockVocabulary`, and for `markAround`. */
   readonly inBlock: Marks;
   readonly around: Marks;
@@ -252,7 +254,9 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     const longest = list.reduce((most, { name }) => Math.max(most, name.words.length), 0);
     byCover.set(word, { cover, covered: marks(list.length), bits: new Uint8Array(list.length), words, from, found: new Int32Array(list.length), longest });
   }
-  anchors = { byWord, byCover, vocabulary, inBlock: marks(vocabulary.size), around: marks(vocabulary.size) };
+  const anchored = new Uint8Array(vocabulary.size);
+  for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
+  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size) };
   anchorCache.set(index, anchors);
   return anchors;
 }
