@@ -5,7 +5,7 @@ import { StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { PublishedDiagnostics, toDiagnostic } from '../../server/src/lsp/convert';
-import { frameMessage, StdioMessageWriter } from '../../server/src/lsp/wire';
+import { FRAME_PIECE, frameMessage, StdioMessageWriter } from '../../server/src/lsp/wire';
 import { ALL_RULES, FUZZ_GLOSSARIES, strictService } from '../fuzz/checks';
 import { applyTextEdit, draftArbitrary, editArbitrary, resolveEdit } from '../fuzz/drafts';
 import { checkProperty, propertyTimeout } from '../helpers/property';
@@ -30,9 +30,14 @@ const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
   { requiredKeys: ['range', 'message'] },
 );
 
-/** The JSON body of a framed message, after checking that its header states the body's length in bytes. */
-function bodyOf(message: object): string {
-  const frame = frameMessage(message as Parameters<typeof frameMessage>[0]);
+/**
+ * The JSON body of a framed message, after checking that its header states the body's length in
+ * bytes and that no piece is larger than FRAME_PIECE unless it is a single part longer than that.
+ */
+function bodyOf(message: object, largestPart = 0): string {
+  const pieces = frameMessage(message as Parameters<typeof frameMessage>[0]);
+  for (const piece of pieces) assert.ok(piece.length <= Math.max(FRAME_PIECE, largestPart), `a piece of ${piece.length} bytes`);
+  const frame = Buffer.concat(pieces);
   const split = frame.indexOf('\r\n\r\n');
   const body = frame.subarray(split + 4);
   assert.equal(frame.subarray(0, split).toString('ascii'), `Content-Length: ${body.length}`);
@@ -55,8 +60,22 @@ suite('the stdio encoder (lsp/wire.ts)', () => {
     );
   });
 
+  test('a large message is framed in pieces of at most FRAME_PIECE bytes, a longer single diagnostic in one of its own', () => {
+    const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
+    const many = Array.from({ length: 3000 }, (_, i) => ({ range, message: `finding ${i} é 😀`, source: 'policy-lexicon' }));
+    const publish = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 2, diagnostics: many } };
+    assert.ok(frameMessage(publish as never).length > 2);
+    assert.equal(bodyOf(publish), JSON.stringify(publish));
+    const long = { range, message: 'x'.repeat(3 * FRAME_PIECE) };
+    const mixed = { ...publish, params: { ...publish.params, diagnostics: [...many.slice(0, 100), long, ...many.slice(100, 200)] } };
+    assert.equal(bodyOf(mixed, JSON.stringify(long).length), JSON.stringify(mixed));
+  });
+
   test('the writer frames each message as the library writer does, in order, one write per message', async () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } };
+    const large = Array.from({ length: 3000 }, (_, i) => ({ range, message: `finding ${i}` }));
     const messages = [
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///b.md', version: 1, diagnostics: large } },
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 3, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, message: 'é 😀 "x"' }] } },
       { jsonrpc: '2.0', id: 1, result: { contents: { kind: 'plaintext', value: '中' } } },
       { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '' } },
@@ -85,11 +104,15 @@ suite('the stdio encoder (lsp/wire.ts)', () => {
   });
 });
 
-/** A stream that keeps every chunk written to it. */
+/** A stream that keeps every chunk written to it; chunks written together (corked, as a socket's writev) are kept as one. */
 class Collector extends Writable {
   readonly chunks: Buffer[] = [];
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
     this.chunks.push(Buffer.from(chunk));
+    callback();
+  }
+  override _writev(chunks: Array<{ chunk: Buffer }>, callback: () => void): void {
+    this.chunks.push(Buffer.concat(chunks.map((c) => c.chunk)));
     callback();
   }
 }

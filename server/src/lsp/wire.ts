@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Writable } from 'node:stream';
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
@@ -16,15 +17,33 @@ const NO_HEADER = Buffer.alloc(0);
 
 /**
  * A message as the base protocol frames it: `Content-Length: N` and a blank line, then the UTF-8
- * JSON. The body is gathered in pieces behind an empty first slot that the header takes once the
- * length is known, so a 1 MB draft's ~0.7 MB publishDiagnostics is copied into its frame once.
+ * JSON, in pieces to be written together. The body is gathered behind an empty first slot that
+ * the header takes once the length is known, then copied into pieces of at most `FRAME_PIECE`
+ * bytes (a larger single part is a piece of its own): a 1 MB draft's ~0.7 MB publishDiagnostics
+ * is copied once, and no buffer large enough for the C allocator to map and unmap it on every
+ * keystroke is made (see docs/decisions.md, Performance). A small message is one piece.
  */
-export function frameMessage(message: Message): Buffer {
+export function frameMessage(message: Message): Buffer[] {
   const parts: Buffer[] = [NO_HEADER];
   const length = encodeInto(message, parts);
   parts[0] = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
-  return Buffer.concat(parts, parts[0].length + length);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  let size = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (size > 0 && size + parts[i].length > FRAME_PIECE) {
+      pieces.push(Buffer.concat(parts.slice(from, i), size));
+      from = i;
+      size = 0;
+    }
+    size += parts[i].length;
+  }
+  pieces.push(Buffer.concat(parts.slice(from), size));
+  return pieces;
 }
+
+/** Below glibc's default mmap threshold (128 KB), so a piece is served from, and returned to, the heap. */
+export const FRAME_PIECE = 64 * 1024;
 
 /** Appends the UTF-8 JSON of `message` to `parts`, in pieces; returns its length in bytes. */
 function encodeInto(message: Message, parts: Buffer[]): number {
@@ -76,35 +95,39 @@ function asPublish(message: Message): PublishMessage | undefined {
 }
 
 /**
- * The stdio writer: each message leaves as one buffer, header and body together, in the order
- * `write` is called. The library's stream writer makes two writes per message (the body waits
- * for the header's callback) behind a lock and a chain of promises; on a pipe each write wakes
- * the reader, and with a large draft a message is written on every keystroke.
+ * The stdio writer: each message leaves in one corked write of its pieces (one `writev` on a
+ * pipe), in the order `write` is called. The library's stream writer makes two writes per
+ * message (the body waits for the header's callback) behind a lock and a chain of promises; on a
+ * pipe each write wakes the reader, and with a large draft a message is written on every keystroke.
  */
 export class StdioMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
 
-  constructor(private readonly stream: NodeJS.WritableStream) {
+  constructor(private readonly stream: Writable) {
     super();
     stream.on('error', (error: Error) => this.fireError(error));
     stream.on('close', () => this.fireClose());
   }
 
   write(message: Message): Promise<void> {
-    let frame: Buffer;
+    let pieces: Buffer[];
     try {
-      frame = frameMessage(message);
+      pieces = frameMessage(message);
     } catch (error) {
       this.failed(error, message);
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.stream.write(frame, (error) => {
+      const stream = this.stream;
+      stream.cork();
+      for (let i = 0; i < pieces.length - 1; i++) stream.write(pieces[i]);
+      stream.write(pieces[pieces.length - 1], (error) => {
         if (error) {
           this.failed(error, message);
           reject(error);
         } else resolve();
       });
+      stream.uncork();
     });
   }
 
