@@ -5,16 +5,25 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node';
 import { ROOT, now } from './stats.mjs';
 
+// The environment the extension gives the server (out/ is built by `npm run bench`).
+const { SERVER_ENV } = createRequire(import.meta.url)(path.join(ROOT, 'out', 'server', 'src', 'protocol.js'));
+
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
 
-/** Starts a server; resolves once `initialize` has answered. */
-export async function startServer(settings = {}) {
+/**
+ * Starts a server; resolves once `initialize` has answered. With `serverEnv`, its environment has
+ * SERVER_ENV as the extension's has; without, only the benchmark's own, as an editor that runs
+ * `node dist/server.js --stdio` with nothing set.
+ */
+export async function startServer(settings = {}, { serverEnv = true } = {}) {
   const t0 = now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const env = { ...process.env, ...(serverEnv ? SERVER_ENV : {}) };
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   // A reply the server no longer reads (it has exited) must not crash the benchmark.
   child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -96,8 +105,8 @@ function starts(text) {
  * that finds nothing (`floor`), RSS (once the draft is open, after `idle` seconds at most with it
  * open, and at the end) and start-up.
  */
-export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200, idle = 0 } = {}) {
-  const server = await startServer();
+export async function typist(file, { warmup = 0, keystrokes = 200, requests = 200, idle = 0, serverEnv = true } = {}) {
+  const server = await startServer({}, { serverEnv });
   let text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const uri = pathToFileURL(path.join(server.root, path.basename(file))).href;
   let version = 1;
@@ -107,19 +116,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   await first;
   const open = now() - t0;
   const rssOpen = server.rssMiB();
-  // With `idle` (seconds), the server is left alone with the draft open until its resident memory
-  // falls (V8's memory reducer runs a while after allocation stops) or the time is up.
-  let rssIdle;
-  let idleAfter;
-  if (idle > 0) {
-    const t1 = now();
-    rssIdle = rssOpen;
-    while (now() - t1 < idle * 1000 && rssIdle > rssOpen * 0.9) {
-      await new Promise((r) => setTimeout(r, 500));
-      rssIdle = server.rssMiB();
-    }
-    idleAfter = (now() - t1) / 1000;
-  }
+  const { rssIdle, idleAfter } = idle > 0 ? await settle(server, rssOpen, idle) : {};
 
   // The middle of a prose line near the middle of the draft.
   let at = text.indexOf('\n\n', text.length >> 1) + 2;
@@ -214,4 +211,32 @@ export async function startup(runs) {
     await server.stop();
   }
   return out;
+}
+
+/**
+ * Leaves the server alone with its drafts open until its resident memory falls by a tenth (V8's
+ * memory reducer runs a while after allocation stops) or `idle` seconds have passed.
+ */
+async function settle(server, rssOpen, idle) {
+  const t1 = now();
+  let rssIdle = rssOpen;
+  while (now() - t1 < idle * 1000 && rssIdle > rssOpen * 0.9) {
+    await new Promise((r) => setTimeout(r, 500));
+    rssIdle = server.rssMiB();
+  }
+  return { rssIdle, idleAfter: (now() - t1) / 1000 };
+}
+
+/** The server's resident memory (MiB) once `file` is open and checked, and after it `settle`s. */
+export async function resident(file, { idle = 60, serverEnv = true } = {}) {
+  const server = await startServer({}, { serverEnv });
+  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const uri = pathToFileURL(path.join(server.root, path.basename(file))).href;
+  const first = server.published(uri, 1);
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await first;
+  const rssOpen = server.rssMiB();
+  const { rssIdle, idleAfter } = await settle(server, rssOpen, idle);
+  await server.stop();
+  return { rssOpen, rssIdle, idleAfter };
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { convertGlossary } from './convert-glossary.mjs';
-import { startup, typist } from './lsp.mjs';
+import { resident, startup, typist } from './lsp.mjs';
 import { score } from './score.mjs';
 import { median, mmm, now, quantile, ROOT } from './stats.mjs';
 import { writeReport } from './report.mjs';
@@ -183,6 +183,11 @@ function versions() {
     const r = await typist(path.join(perf, 'out', 'corpus', `${size}.all.md`), { warmup: quick ? 20 : 100, keystrokes: quick ? 60 : 300, requests: quick ? 50 : 1000, idle: size === '1m' && !quick ? 60 : 0 });
     results.lsp[size] = r;
     log(`  ${size}: keystroke p50 ${quantile(r.keystroke, 0.5).toFixed(2)} p95 ${quantile(r.keystroke, 0.95).toFixed(2)} ms (first ${r.cold.length}: p50 ${quantile(r.cold, 0.5).toFixed(2)} p95 ${quantile(r.cold, 0.95).toFixed(2)}); hover p99 ${quantile(r.hover, 0.99).toFixed(2)} (round trip without a term: p99 ${quantile(r.floor, 0.99).toFixed(2)}); completion p99 ${quantile(r.completion, 0.99).toFixed(2)}; RSS ${r.rssOpen.toFixed(0)} MiB open${r.rssIdle ? `, ${r.rssIdle.toFixed(0)} after ${r.idleAfter.toFixed(0)} s idle` : ''}, ${r.rss.toFixed(0)} at the end`);
+  }
+  // The same server started with nothing in its environment, as `node dist/server.js --stdio`.
+  if (!quick) {
+    results.lsp.bare = await resident(path.join(perf, 'out', 'corpus', '1m.all.md'), { idle: 60, serverEnv: false });
+    log(`  1m without the server environment: RSS ${results.lsp.bare.rssOpen.toFixed(0)} MiB open, ${results.lsp.bare.rssIdle.toFixed(0)} after ${results.lsp.bare.idleAfter.toFixed(0)} s idle`);
   }
 }
 

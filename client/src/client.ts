@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FIX_ALL_COMMAND } from '../../server/src/protocol';
+import { FIX_ALL_COMMAND, SERVER_ENV } from '../../server/src/protocol';
 import {
   CloseAction,
   ErrorAction,
@@ -28,9 +28,11 @@ export interface CrashListener {
  */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, crashes: CrashListener): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // Added to the editor's environment (the library merges it).
+  const env = { ...SERVER_ENV };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio, options: { env } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -4,6 +4,16 @@
  */
 import { NotificationType, RequestType, type Range, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
+/**
+ * Environment for the server process, beside the editor's; the extension starts the server with
+ * it, and so does the benchmark. On Linux with glibc, a fixed mmap threshold stops the C
+ * allocator from raising it to the largest block freed so far (reading the bundle and a large
+ * draft's didOpen do that) and then keeping freed memory in its arenas: with a 1 MB draft open
+ * and idle, ~74 MiB resident instead of ~85 (docs/decisions.md, Performance). Other allocators
+ * ignore it.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
 export interface DocumentTermsParams {
   readonly textDocument: TextDocumentIdentifier;
 }
