@@ -69,6 +69,11 @@ suite('the stdio encoder (lsp/wire.ts)', () => {
     const long = { range, message: 'x'.repeat(3 * FRAME_PIECE) };
     const mixed = { ...publish, params: { ...publish.params, diagnostics: [...many.slice(0, 100), long, ...many.slice(100, 200)] } };
     assert.equal(bodyOf(mixed, JSON.stringify(long).length), JSON.stringify(mixed));
+    // The long diagnostic's piece is its kept bytes, not a copy: the same buffer in every frame.
+    const longPiece = (pieces: Buffer[]) => pieces.find((p) => p.length === Buffer.byteLength(JSON.stringify(long)));
+    const first = longPiece(frameMessage(mixed as never));
+    assert.ok(first);
+    assert.equal(longPiece(frameMessage(mixed as never)), first);
   });
 
   test('the writer frames each message as the library writer does, in order, one write per message', async () => {

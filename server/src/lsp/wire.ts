@@ -28,17 +28,19 @@ export function frameMessage(message: Message): Buffer[] {
   const length = encodeInto(message, parts);
   parts[0] = Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii');
   const pieces: Buffer[] = [];
+  // A run of one part is that part, not a copy of it (a large response body, or a long diagnostic).
+  const piece = (from: number, to: number, size: number) => (to - from === 1 ? parts[from] : Buffer.concat(parts.slice(from, to), size));
   let from = 0;
   let size = 0;
   for (let i = 0; i < parts.length; i++) {
     if (size > 0 && size + parts[i].length > FRAME_PIECE) {
-      pieces.push(Buffer.concat(parts.slice(from, i), size));
+      pieces.push(piece(from, i, size));
       from = i;
       size = 0;
     }
     size += parts[i].length;
   }
-  pieces.push(Buffer.concat(parts.slice(from), size));
+  pieces.push(piece(from, parts.length, size));
   return pieces;
 }
 
