@@ -1,4 +1,5 @@
-// The language server as an editor sees it: `node dist/server.js --stdio`, JSON-RPC over pipes.
+// The language server as an editor sees it: `node dist/server.js --stdio`, JSON-RPC over pipes,
+// started with the environment the extension gives it (SERVER_ENV) unless asked otherwise.
 // Measures start-up, keystroke → publishDiagnostics (a simulated typist in the middle of the
 // draft, debounce set to 0 so only the server's own work is timed), hover and completion
 // latency, and the server's resident memory.
