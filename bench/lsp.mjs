@@ -24,7 +24,8 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 export async function startServer(settings = {}, { serverEnv = true } = {}) {
   const t0 = now();
   const env = { ...process.env, ...(serverEnv ? SERVER_ENV : {}) };
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  // BENCH_SERVER_ARGS: Node flags for the server, for experiments (--max-semi-space-size=2, -r a-gc-logger.cjs).
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   // A reply the server no longer reads (it has exited) must not crash the benchmark.
   child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -201,6 +202,30 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const ready = server.ready;
   await server.stop();
   return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rssIdle, idleAfter, rss, ready };
+}
+
+/**
+ * `requests` hovers, one after another, on bench/null-server.cjs: a server on the same library
+ * that answers null. Returns the latencies (ms), for the floor under our hover's p99.
+ */
+export async function nullHovers(requests) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'null-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  connection.sendNotification('initialized', {});
+  const params = { textDocument: { uri: 'file:///draft.md' }, position: { line: 0, character: 0 } };
+  // Untimed first: V8 compiles the paths of both processes.
+  for (let i = 0; i < 200; i++) await connection.sendRequest('textDocument/hover', params);
+  const out = [];
+  for (let i = 0; i < requests; i++) {
+    const t = now();
+    await connection.sendRequest('textDocument/hover', params);
+    out.push(now() - t);
+  }
+  connection.dispose();
+  child.kill();
+  return out;
 }
 
 /** Start to ready: spawn → initialize answered, `runs` times. */
