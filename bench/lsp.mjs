@@ -210,6 +210,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
  */
 export async function nullHovers(requests) {
   const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'null-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });

@@ -184,7 +184,7 @@ function versions() {
     results.lsp[size] = r;
     log(`  ${size}: keystroke p50 ${quantile(r.keystroke, 0.5).toFixed(2)} p95 ${quantile(r.keystroke, 0.95).toFixed(2)} ms (first ${r.cold.length}: p50 ${quantile(r.cold, 0.5).toFixed(2)} p95 ${quantile(r.cold, 0.95).toFixed(2)}); hover p99 ${quantile(r.hover, 0.99).toFixed(2)} (round trip without a term: p99 ${quantile(r.floor, 0.99).toFixed(2)}); completion p99 ${quantile(r.completion, 0.99).toFixed(2)}; RSS ${r.rssOpen.toFixed(0)} MiB open${r.rssIdle ? `, ${r.rssIdle.toFixed(0)} after ${r.idleAfter.toFixed(0)} s idle` : ''}, ${r.rss.toFixed(0)} at the end`);
   }
-  // The floor under a hover on any Node server here: the library ours is built on, answering null.
+  // The floor under a hover on a server built on the library ours uses: that library answering null.
   results.lsp.nullHover = await nullHovers(quick ? 50 : 1000);
   log(`  a server that answers every hover with null: p50 ${quantile(results.lsp.nullHover, 0.5).toFixed(2)} p99 ${quantile(results.lsp.nullHover, 0.99).toFixed(2)} ms`);
   // The same server started with nothing in its environment, as `node dist/server.js --stdio`.
