@@ -17,15 +17,15 @@ const { SERVER_ENV } = createRequire(import.meta.url)(path.join(ROOT, 'out', 'se
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
 
 /**
- * Starts a server; resolves once `initialize` has answered. With `serverEnv`, its environment has
- * SERVER_ENV as the extension's has; without, only the benchmark's own, as an editor that runs
- * `node dist/server.js --stdio` with nothing set.
+ * Starts a server (ours, or `script`); resolves once `initialize` has answered. With `serverEnv`,
+ * its environment has SERVER_ENV as the extension's has; without, only the benchmark's own, as an
+ * editor that runs `node dist/server.js --stdio` with nothing set.
  */
-export async function startServer(settings = {}, { serverEnv = true } = {}) {
+export async function startServer(settings = {}, { serverEnv = true, script = path.join(ROOT, 'dist', 'server.js') } = {}) {
   const t0 = now();
   const env = { ...process.env, ...(serverEnv ? SERVER_ENV : {}) };
   // BENCH_SERVER_ARGS: Node flags for the server, for experiments (--max-semi-space-size=2, -r a-gc-logger.cjs).
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   // A reply the server no longer reads (it has exited) must not crash the benchmark.
   child.stdin.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -209,12 +209,8 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
  * that answers null. Returns the latencies (ms), for the floor under our hover's p99.
  */
 export async function nullHovers(requests) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'null-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin.on('error', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  connection.sendNotification('initialized', {});
+  const server = await startServer({}, { script: path.join(ROOT, 'bench', 'null-server.cjs') });
+  const { connection } = server;
   const params = { textDocument: { uri: 'file:///draft.md' }, position: { line: 0, character: 0 } };
   // Untimed first: V8 compiles the paths of both processes.
   for (let i = 0; i < 200; i++) await connection.sendRequest('textDocument/hover', params);
@@ -224,8 +220,7 @@ export async function nullHovers(requests) {
     await connection.sendRequest('textDocument/hover', params);
     out.push(now() - t);
   }
-  connection.dispose();
-  child.kill();
+  await server.stop();
   return out;
 }
 
