@@ -249,16 +249,38 @@ async function settle(server, rssOpen, idle) {
   return { rssIdle, idleAfter: (now() - t1) / 1000 };
 }
 
-/** The server's resident memory (MiB) once `file` is open and checked, and after it `settle`s. */
-export async function resident(file, { idle = 60, serverEnv = true } = {}) {
+/**
+ * The server's resident memory (MiB) once `file` is open and checked, and after it `settle`s;
+ * with `edits`, then after a sentence is written into each of that many paragraphs spread over
+ * the draft (one version each, waiting for its diagnostics), right away and after it settles
+ * again: what a drafting session leaves behind, not only one place typed over and over.
+ */
+export async function resident(file, { idle = 60, serverEnv = true, edits = 0 } = {}) {
   const server = await startServer({}, { serverEnv });
-  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  let text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
   const uri = pathToFileURL(path.join(server.root, path.basename(file))).href;
   const first = server.published(uri, 1);
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await first;
   const rssOpen = server.rssMiB();
   const { rssIdle, idleAfter } = await settle(server, rssOpen, idle);
+  let session;
+  if (edits > 0) {
+    const sentence = 'The ASEAN Regional Forum (ARF) welcomed the interoperability of national CERTs. ';
+    for (let e = 0; e < edits; e++) {
+      // The start of a prose paragraph at (e + 1) / (edits + 1) of the draft.
+      let at = text.indexOf('\n\n', Math.floor((text.length * (e + 1)) / (edits + 1))) + 2;
+      while (/^[#>|`\-*\d\n]/.test(text.slice(at, at + 1))) at = text.indexOf('\n\n', at) + 2;
+      const position = positionAt(starts(text.slice(0, at + 1)), at);
+      text = text.slice(0, at) + sentence + text.slice(at);
+      const done = server.published(uri, e + 2);
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: e + 2 }, contentChanges: [{ range: { start: position, end: position }, text: sentence }] });
+      await done;
+    }
+    const rssEdited = server.rssMiB();
+    const settled = await settle(server, rssEdited, idle);
+    session = { edits, rssEdited, rssIdle: settled.rssIdle, idleAfter: settled.idleAfter };
+  }
   await server.stop();
-  return { rssOpen, rssIdle, idleAfter };
+  return { rssOpen, rssIdle, idleAfter, session };
 }

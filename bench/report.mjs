@@ -40,7 +40,9 @@ export function writeReport(r, { write }) {
   if (rss === undefined) row('RSS with a 1 MB draft open (≤ 80 MB = 76.3 MiB)', 'not measured', '–');
   else {
     const bare = lsp('bare') ? `; started without the server environment (SERVER_ENV): ${lsp('bare').rssOpen.toFixed(1)} MiB once open, ${lsp('bare').rssIdle.toFixed(1)} MiB after ${lsp('bare').idleAfter.toFixed(0)} s idle` : '';
-    row('RSS with a 1 MB draft open (≤ 80 MB = 76.3 MiB)', `${rss.toFixed(1)} MiB once open${idle}; ${lsp('1m').rss.toFixed(1)} MiB after typing, hover and completion${bare}`, Math.max(rss, lsp('1m').rss) <= limit ? 'yes' : 'no');
+    const session = lsp('session')?.draft === '1m' ? lsp('session') : undefined;
+    const edited = session ? `; after a sentence was written into ${session.edits} paragraphs all over it: ${session.rssEdited.toFixed(1)} MiB, ${session.rssIdle.toFixed(1)} MiB after ${session.idleAfter.toFixed(0)} s idle` : '';
+    row('RSS with a 1 MB draft open (≤ 80 MB = 76.3 MiB)', `${rss.toFixed(1)} MiB once open${idle}; ${lsp('1m').rss.toFixed(1)} MiB after typing, hover and completion${edited}${bare}`, Math.max(rss, lsp('1m').rss) <= limit ? 'yes' : 'no');
   }
   const big = Object.keys(r.engine).map(Number).sort((a, b) => b - a)[0];
   if (big >= 50000) target('glossary load, 50,000 entries (≤ 1 s)', median(r.engine[big].load), 1000);
@@ -77,6 +79,8 @@ export function writeReport(r, { write }) {
   const least = r.lsp.nullHover;
   if (least) lines.push('', `A server that does nothing (bench/null-server.cjs: vscode-languageserver answering every hover with null), ${least.length} hovers right after ours: p50 ${quantile(least, 0.5).toFixed(2)} ms, p99 ${quantile(least, 0.99).toFixed(2)} ms, max ${Math.max(...least).toFixed(1)} ms. That is the round trip of a Node server on this library that does no work, on this machine.`);
   if (lsp('1m')?.rssIdle !== undefined) lines.push('', `RSS "idle": the 1 MB draft is left open, untouched, until the server's resident memory falls by a tenth or a minute has passed (V8 shrinks its young generation and returns memory a while after allocation stops); typing starts after that.`);
+  const session = lsp('session');
+  if (session) lines.push('', `A drafting session on the ${session.draft === '1m' ? '1 MB' : '100 KB'} draft, on a server of its own: once the draft is open and idle, a sentence is written into ${session.edits} paragraphs spread over it, one version each, waiting for each version's diagnostics. RSS ${session.rssEdited.toFixed(1)} MiB right after the last, ${session.rssIdle.toFixed(1)} MiB after ${session.idleAfter.toFixed(0)} s idle. What the server keeps per paragraph must not keep that version of the whole draft alive (docs/decisions.md, Performance).`);
   lines.push('', 'The server is started as the extension starts it, with `SERVER_ENV` (server/src/protocol.ts: a fixed glibc mmap threshold) in its environment; the RSS target row also gives the 1 MB draft open and idle on a server started without it, as `node dist/server.js --stdio` with nothing set.');
   if (r.lsp.startup) lines.push('', `Start to ready (spawn → initialize result): ${mmm(r.lsp.startup, 0)} ms.`);
   lines.push('');

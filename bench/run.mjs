@@ -192,6 +192,10 @@ function versions() {
     results.lsp.bare = await resident(path.join(perf, 'out', 'corpus', '1m.all.md'), { idle: 60, serverEnv: false });
     log(`  1m without the server environment: RSS ${results.lsp.bare.rssOpen.toFixed(0)} MiB open, ${results.lsp.bare.rssIdle.toFixed(0)} after ${results.lsp.bare.idleAfter.toFixed(0)} s idle`);
   }
+  // A drafting session: a sentence written into each of 50 paragraphs all over the 1 MB draft.
+  const session = (await resident(path.join(perf, 'out', 'corpus', quick ? '100k.all.md' : '1m.all.md'), { idle: quick ? 5 : 60, edits: quick ? 10 : 50 })).session;
+  results.lsp.session = { ...session, draft: quick ? '100k' : '1m' };
+  log(`  ${results.lsp.session.draft}, ${session.edits} paragraphs edited: RSS ${session.rssEdited.toFixed(0)} MiB right after, ${session.rssIdle.toFixed(0)} after ${session.idleAfter.toFixed(0)} s idle`);
 }
 
 // 4. The CLI, and detection, on each corpus size with the 100-entry glossary.

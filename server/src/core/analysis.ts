@@ -3,6 +3,7 @@ import { parseDocument, reparseDocument, type ParsedDocument, type TextChange } 
 import type { Entry } from './glossary/schema';
 import type { GlossaryIndex } from './glossary/glossaryIndex';
 import { findMentions, type BlockMention } from './match';
+import { detached } from './text';
 
 /** A mention with document offsets. */
 export interface Mention extends Omit<BlockMention, 'expansionOf' | 'definedBy'> {
@@ -222,7 +223,7 @@ interface CachedBlock {
  */
 function appendMentions(out: Mention[], entry: CachedBlock, block: Block, b: number, text: string): void {
   const found = entry.mentions;
-  const texts = (entry.texts ??= found.map((m) => text.slice(block.start + m.start, block.start + m.end)));
+  const texts = (entry.texts ??= textsOf(found, text, block));
   const base = out.length;
   for (let i = 0; i < found.length; i++) {
     const m = found[i];
@@ -236,6 +237,16 @@ function appendMentions(out: Mention[], entry: CachedBlock, block: Block, b: num
     if (m.expansionOf) (out[base + i] as { expansionOf: Mention | undefined }).expansionOf = out[base + neighbour(found, i, m.expansionOf)];
     if (m.definedBy) (out[base + i] as { definedBy: Mention | undefined }).definedBy = out[base + neighbour(found, i, m.definedBy)];
   }
+}
+
+/**
+ * The mentions' text, cut from a copy of the block: the entry outlives this version of the
+ * document, and a slice of the document itself would keep all of it alive (`detached`).
+ */
+function textsOf(found: readonly BlockMention[], text: string, block: Block): string[] {
+  if (found.length === 0) return [];
+  const source = detached(text.slice(block.start, block.end));
+  return found.map((m) => source.slice(m.start, m.end));
 }
 
 /** Index of `target` in `list`, searched outwards from `i`. */

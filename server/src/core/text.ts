@@ -76,15 +76,31 @@ export function lineAt(starts: readonly number[], offset: number): number {
   return lo;
 }
 
-/** Memoises a string -> string function; the table is cleared when it grows past `limit`. */
+/**
+ * A copy of `text` that shares no storage with the string it was cut from. V8 makes a slice of
+ * 13 characters or more a view into its parent, so a word cut from a 1 MB draft keeps the whole
+ * draft alive for as long as the word is kept. Whatever outlives the document version it was cut
+ * from (a block's cached mentions, a memo table) holds a copy instead: prefixing makes a new
+ * string that the slice flattens into a fresh one, so the result keeps alive only its own
+ * characters and one more.
+ */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/**
+ * Memoises a string -> string function; the table is cleared when it grows past `limit`. Keys
+ * are stored as copies (`detached`): a key cut from a document must not keep the document alive.
+ */
 export function memoised(compute: (key: string) => string, limit = 50_000): (key: string) => string {
   const table = new Map<string, string>();
   return (key) => {
     let value = table.get(key);
     if (value === undefined) {
       if (table.size > limit) table.clear();
-      value = compute(key);
-      table.set(key, value);
+      const own = detached(key);
+      value = compute(own);
+      table.set(own, value);
     }
     return value;
   };

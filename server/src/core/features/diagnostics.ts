@@ -3,7 +3,7 @@ import { mentionsEnd, type DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
 import type { BlockContext, BlockRule, CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
-import { lineAt, lineStarts } from '../text';
+import { detached, lineAt, lineStarts } from '../text';
 
 /** A finding with its rule, severity and LSP range. */
 export interface Finding {
@@ -87,7 +87,7 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
       const context: BlockContext = { text: base.text, analysis, index: base.index, options: base.options, block, blockIndex: b, mentions: mentions.slice(analysis.mentionStarts[b], mentionsEnd(analysis, b)) };
       for (const rule of rules) {
         try {
-          for (const finding of rule.checkBlock(context)) placed.push({ rule, finding });
+          for (const finding of rule.checkBlock(context)) placed.push({ rule, finding: own(finding) });
         } catch (error) {
           if (!failed.has(rule)) log?.error(`rule ${rule.id} failed and was skipped in a block: ${(error as Error).stack ?? error}`);
           failed.add(rule);
@@ -127,6 +127,21 @@ function shift(f: RawFinding, by: number): RawFinding {
     message: f.message,
     fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) },
     related: f.related?.map((r) => ({ start: r.start + by, end: r.end + by, message: r.message })),
+  };
+}
+
+/**
+ * A finding whose messages are copies (`detached`): a block's memo keeps it for as long as the
+ * block is unchanged, and a message quoting a slice of the document would keep that version of
+ * the whole document alive as long.
+ */
+function own(f: RawFinding): RawFinding {
+  return {
+    start: f.start,
+    end: f.end,
+    message: detached(f.message),
+    fix: f.fix && { title: detached(f.fix.title), edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, newText: detached(e.newText) })) },
+    related: f.related?.map((r) => ({ start: r.start, end: r.end, message: detached(r.message) })),
   };
 }
 

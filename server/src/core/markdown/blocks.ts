@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
-import { lineAt, plainPunctuation } from '../text';
+import { detached, lineAt, plainPunctuation } from '../text';
 
 /**
  * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
@@ -363,9 +363,10 @@ function proseBlock(
   }
   const raw = lines.join('');
   const { masked, comments } = maskInline(raw);
+  // Copies, not slices: a block outlives the version of the document it was parsed from (`detached`).
   return {
-    kind, start, end, startLine, endLine, prose: plainPunctuation(masked), headingLevel, inList, inQuote,
-    comments: comments.map(([s, e]) => ({ start: start + s, end: start + e, text: text.slice(start + s, start + e) })),
+    kind, start, end, startLine, endLine, prose: detached(plainPunctuation(masked)), headingLevel, inList, inQuote,
+    comments: comments.map(([s, e]) => ({ start: start + s, end: start + e, text: detached(text.slice(start + s, start + e)) })),
   };
 }
 
@@ -570,7 +571,7 @@ function findComments(text: string, start: number, end: number): Comment[] {
   while (i >= 0 && i < end) {
     const close = text.indexOf('-->', i + 4);
     const stop = close >= 0 && close + 3 <= end ? close + 3 : end;
-    comments.push({ start: i, end: stop, text: text.slice(i, stop) });
+    comments.push({ start: i, end: stop, text: detached(text.slice(i, stop)) });
     i = text.indexOf('<!--', stop);
   }
   return comments;

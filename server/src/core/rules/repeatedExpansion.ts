@@ -1,4 +1,5 @@
 import { mentionsEnd, mentionStartingAt, type Mention } from '../analysis';
+import { detached } from '../text';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 /**
@@ -67,7 +68,8 @@ function blockExpansions(mentions: readonly Mention[], from: number, to: number,
       end: inside ? close + 1 - blockStart : undefined,
       acronymEnd: acronym.end - blockStart,
       acronym: acronym.text,
-      message: inside ? message(text, name.start, close, acronym.text) : '',
+      // A copy: the memo outlives this version of the document, which a message quoting a slice of it would keep alive.
+      message: inside ? detached(message(text, name.start, close, acronym.text)) : '',
     });
   }
   return out;

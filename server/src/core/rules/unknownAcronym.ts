@@ -1,4 +1,5 @@
 import { mentionsEnd } from '../analysis';
+import { detached } from '../text';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 const CAPITALS = /(?<![A-Za-z0-9\-_&])[A-Z][A-Z0-9&\-]*[A-Z0-9](?:s)?(?![A-Za-z0-9\-_&])/g;
@@ -79,7 +80,8 @@ function blockFacts(analysis: RuleContext['analysis'], b: number, from: number, 
     if (index.acronyms.has(token) || isShouting(block.prose, match.index, match[0].length)) continue;
     candidates.push({ token, start: match.index, end: match.index + token.length });
   }
-  const source = text.slice(block.start, block.end);
+  // A copy: the memo outlives this version of the document, which slices of it would keep alive.
+  const source = detached(text.slice(block.start, block.end));
   const expands = [...source.matchAll(EXPANSION)].map((x) => x[1] ?? x[2]);
   const facts = { candidates, expands };
   memo.set(MEMO, facts);
