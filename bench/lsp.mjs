@@ -28,6 +28,9 @@ export async function startServer(settings = {}, { serverEnv = true, script = pa
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_SERVER_PROF] : []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   // A reply the server no longer reads (it has exited) must not crash the benchmark.
   child.stdin.on('error', () => undefined);
+  // When each chunk of the server's output arrives, taken before the message reader sees it.
+  let arrivals = [];
+  child.stdout.prependListener('data', (chunk) => arrivals.push({ at: now(), bytes: chunk.length }));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const waiters = [];
@@ -63,6 +66,12 @@ export async function startServer(settings = {}, { serverEnv = true, script = pa
     /** Resolves with the publishDiagnostics of `uri` for `version`. */
     published(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
+    /** The output chunks since the last call: when each arrived, and its size. */
+    arrivals() {
+      const out = arrivals;
+      arrivals = [];
+      return out;
     },
     rssMiB() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -135,6 +144,10 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const position = (offset) => ({ line, character: offset - lineStart });
   const keystroke = [];
   const cold = [];
+  // Each timed keystroke in three: until the first byte of the answer arrives (the message there,
+  // the server's work, the first write back), until its last byte arrives (the rest of the pipe),
+  // and the client's own decoding and parsing of the publishDiagnostics.
+  const phases = { server: [], transfer: [], client: [], bytes: 0 };
   for (let k = 0; k < warmup + keystrokes; k++) {
     const deleting = k % 80 >= 40 && buffer.length > 0;
     let change;
@@ -150,10 +163,19 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
     }
     version++;
     const done = server.published(uri, version);
+    server.arrivals();
     const t = now();
     server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     await done;
-    (k < warmup ? cold : keystroke).push(now() - t);
+    const end = now();
+    (k < warmup ? cold : keystroke).push(end - t);
+    const chunks = server.arrivals();
+    if (k >= warmup && chunks.length > 0) {
+      phases.server.push(chunks[0].at - t);
+      phases.transfer.push(chunks[chunks.length - 1].at - chunks[0].at);
+      phases.client.push(end - chunks[chunks.length - 1].at);
+      phases.bytes = chunks.reduce((sum, c) => sum + c.bytes, 0);
+    }
   }
   text = text.slice(0, at0) + buffer + text.slice(at0);
 
@@ -201,7 +223,7 @@ export async function typist(file, { warmup = 0, keystrokes = 200, requests = 20
   const rss = server.rssMiB();
   const ready = server.ready;
   await server.stop();
-  return { bytes: Buffer.byteLength(text), open, keystroke, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rssIdle, idleAfter, rss, ready };
+  return { bytes: Buffer.byteLength(text), open, keystroke, phases, cold, hover, floor, completion, completionItems: items, hoverHits, rssOpen, rssIdle, idleAfter, rss, ready };
 }
 
 /**

@@ -74,6 +74,12 @@ export function writeReport(r, { write }) {
   }
   const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
   if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
+  for (const size of ['100k', '1m']) {
+    const phases = lsp(size)?.phases;
+    if (!phases?.server.length) continue;
+    const part = (xs) => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
+    lines.push('', `Where a keystroke's time goes, ${size === '1m' ? '1 MB' : '100 KB'} draft (from when each chunk of the answer reaches the client): until its first byte arrives (the change on its way, the server's work, its first write) ${part(phases.server)}; until its last byte arrives (the rest of the pipe) ${part(phases.transfer)}; then the client's decoding and parsing of the publishDiagnostics (${(phases.bytes / 1024).toFixed(0)} KiB) ${part(phases.client)}. An editor pays that last part too, in its own process.`);
+  }
   const requests = lsp('1m')?.hover.length ?? lsp('100k')?.hover.length;
   if (requests) lines.push('', `Hover: ${requests} requests on acronyms and names all over the draft, then ${requests} on the first line, where there is no term: that hover's time is the round trip itself (pipes, the JSON-RPC layers of both processes, two processes on two cores), the floor under every request.`);
   const least = r.lsp.nullHover;
