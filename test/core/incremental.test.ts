@@ -89,6 +89,10 @@ suite('incremental analysis', () => {
           assert.deepEqual([...next.introductions], [...fresh.introductions]);
           assert.deepEqual([...next.introductionEnds], [...fresh.introductionEnds]);
           assert.deepEqual(next.mentionStarts, fresh.mentionStarts);
+          // The mentions of moved blocks are placed again, not made again: they must say where they are now.
+          const placed = (a: typeof next) =>
+            a.mentions.map((m) => [m.start, m.end, m.block, m.text, m.entry?.id, m.expansionOf?.start, m.definedBy?.start, m.plural, m.caseMismatch, m.citation?.number]);
+          assert.deepEqual(placed(next), placed(fresh));
           assert.equal(next.previousSerial, previous.serial);
           assert.equal(text.slice(0, next.unchangedBefore), previous.text.slice(0, next.unchangedBefore));
           previous = next;
