@@ -82,11 +82,15 @@ export function lineAt(starts: readonly number[], offset: number): number {
  * draft alive for as long as the word is kept. Whatever outlives the document version it was cut
  * from (a block's cached mentions, a memo table) holds a copy instead: prefixing makes a new
  * string that the slice flattens into a fresh one, so the result keeps alive only its own
- * characters and one more.
+ * characters and one more. A shorter string is already its own (V8 copies short slices and
+ * joins short strings at once), and is returned as it is.
  */
 export function detached(text: string): string {
-  return ` ${text}`.slice(1);
+  return text.length < SHARING_LENGTH ? text : ` ${text}`.slice(1);
 }
+
+/** V8's shortest slice or concatenation that refers to other strings instead of copying them. */
+const SHARING_LENGTH = 13;
 
 /**
  * Memoises a string -> string function; the table is cleared when it grows past `limit`. Keys
