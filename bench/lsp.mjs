@@ -292,7 +292,8 @@ export async function resident(file, { idle = 60, serverEnv = true, edits = 0 } 
     for (let e = 0; e < edits; e++) {
       // The start of a prose paragraph at (e + 1) / (edits + 1) of the draft.
       let at = text.indexOf('\n\n', Math.floor((text.length * (e + 1)) / (edits + 1))) + 2;
-      while (/^[#>|`\-*\d\n]/.test(text.slice(at, at + 1))) at = text.indexOf('\n\n', at) + 2;
+      while (at > 1 && /^[#>|`\-*\d\n]/.test(text.slice(at, at + 1))) at = text.indexOf('\n\n', at) + 2;
+      if (at <= 1) throw new Error(`bench: no prose paragraph after ${e + 1}/${edits + 1} of ${file}`);
       const position = positionAt(starts(text.slice(0, at + 1)), at);
       text = text.slice(0, at) + sentence + text.slice(at);
       const done = server.published(uri, e + 2);
