@@ -87,7 +87,7 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
       const context: BlockContext = { text: base.text, analysis, index: base.index, options: base.options, block, blockIndex: b, mentions: mentions.slice(analysis.mentionStarts[b], mentionsEnd(analysis, b)) };
       for (const rule of rules) {
         try {
-          for (const finding of rule.checkBlock(context)) placed.push({ rule, finding: own(finding) });
+          for (const finding of rule.checkBlock(context)) placed.push({ rule, finding: shift(finding, 0, true) });
         } catch (error) {
           if (!failed.has(rule)) log?.error(`rule ${rule.id} failed and was skipped in a block: ${(error as Error).stack ?? error}`);
           failed.add(rule);
@@ -119,31 +119,24 @@ function intern(key: string): string {
   return found;
 }
 
-function shift(f: RawFinding, by: number): RawFinding {
-  if (by === 0) return f;
+/**
+ * `f` moved by `by`; with `own`, its texts are copies (`detached`): a block's memo keeps a
+ * finding for as long as the block is unchanged, and a message quoting a slice of the document
+ * would keep that version of the whole document alive as long.
+ */
+function shift(f: RawFinding, by: number, own = false): RawFinding {
+  if (by === 0 && !own) return f;
+  const text = own ? detached : same;
   return {
     start: f.start + by,
     end: f.end + by,
-    message: f.message,
-    fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })) },
-    related: f.related?.map((r) => ({ start: r.start + by, end: r.end + by, message: r.message })),
+    message: text(f.message),
+    fix: f.fix && { title: text(f.fix.title), edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: text(e.newText) })) },
+    related: f.related?.map((r) => ({ start: r.start + by, end: r.end + by, message: text(r.message) })),
   };
 }
 
-/**
- * A finding whose messages are copies (`detached`): a block's memo keeps it for as long as the
- * block is unchanged, and a message quoting a slice of the document would keep that version of
- * the whole document alive as long.
- */
-function own(f: RawFinding): RawFinding {
-  return {
-    start: f.start,
-    end: f.end,
-    message: detached(f.message),
-    fix: f.fix && { title: detached(f.fix.title), edits: f.fix.edits.map((e) => ({ start: e.start, end: e.end, newText: detached(e.newText) })) },
-    related: f.related?.map((r) => ({ start: r.start, end: r.end, message: detached(r.message) })),
-  };
-}
+const same = (text: string) => text;
 
 const NO_RELATED: Finding['related'] = Object.freeze([]);
 

@@ -80,9 +80,9 @@ function blockFacts(analysis: RuleContext['analysis'], b: number, from: number, 
     if (index.acronyms.has(token) || isShouting(block.prose, match.index, match[0].length)) continue;
     candidates.push({ token, start: match.index, end: match.index + token.length });
   }
-  // A copy: the memo outlives this version of the document, which slices of it would keep alive.
-  const source = detached(text.slice(block.start, block.end));
-  const expands = [...source.matchAll(EXPANSION)].map((x) => x[1] ?? x[2]);
+  // Copies: the memo outlives this version of the document, which slices of it would keep alive.
+  const source = text.slice(block.start, block.end);
+  const expands = [...source.matchAll(EXPANSION)].map((x) => detached(x[1] ?? x[2]));
   const facts = { candidates, expands };
   memo.set(MEMO, facts);
   return facts;
