@@ -72,17 +72,13 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for code actions: only which rule; fixes are recomputed on the current text. */
-export interface DiagnosticData {
-  readonly rule: string;
-}
-
 /**
  * A finding as an LSP diagnostic. `rulesDoc` is the URI of docs/rules.md; the rule's section is
- * its anchor, as in the CLI's output.
+ * its anchor, as in the CLI's output. No `data`: the rule is the `code`, and a code action
+ * recomputes its fixes on the current text, so nothing else needs to travel with the diagnostic
+ * (a publish of a 1 MB draft carries ~1,500 of them on every keystroke).
  */
 export function toDiagnostic(finding: Finding, uri: string, rulesDoc: string | undefined): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -93,7 +89,6 @@ export function toDiagnostic(finding: Finding, uri: string, rulesDoc: string | u
     relatedInformation: finding.related.length
       ? finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
       : undefined,
-    data,
   };
 }
 
@@ -136,7 +131,7 @@ export class PublishedDiagnostics {
     return out;
   }
 
-  /** Whether `toDiagnostic(f)` would equal `d` (its code description and data follow from the rule). */
+  /** Whether `toDiagnostic(f)` would equal `d` (its code description follows from the rule). */
   private same(d: Diagnostic, f: Finding): boolean {
     if (d.code !== f.rule || d.severity !== SEVERITY[f.severity] || d.message !== f.message || !sameRange(d.range, f.range)) return false;
     const related = d.relatedInformation ?? [];
