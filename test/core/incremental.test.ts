@@ -89,6 +89,10 @@ suite('incremental analysis', () => {
           assert.deepEqual([...next.introductions], [...fresh.introductions]);
           assert.deepEqual([...next.introductionEnds], [...fresh.introductionEnds]);
           assert.deepEqual(next.mentionStarts, fresh.mentionStarts);
+          // Each entry's mentions are the analysis's own, in order: the kept part and the part carried again.
+          const byEntry = (a: typeof next) => [...a.entryMentions].map(([id, list]) => [id, list.map((m) => a.mentions.indexOf(m))]);
+          assert.deepEqual(byEntry(next), byEntry(fresh));
+          assert.deepEqual(next.expansionBlocks, fresh.expansionBlocks);
           // The mentions of moved blocks are placed again, not made again: they must say where they are now.
           const placed = (a: typeof next) =>
             a.mentions.map((m) => [m.start, m.end, m.block, m.text, m.entry?.id, m.expansionOf?.start, m.definedBy?.start, m.plural, m.caseMismatch, m.citation?.number]);

@@ -36,6 +36,13 @@ export interface DocumentAnalysis {
   readonly introductionEnds: ReadonlyMap<string, number>;
   /** The first mention of each entry. */
   readonly firstMentions: ReadonlyMap<string, Mention>;
+  /**
+   * Every mention of each entry, in document order, keyed in the order of first mention: a rule
+   * about some entries reads their mentions without walking all of them.
+   */
+  readonly entryMentions: ReadonlyMap<string, readonly Mention[]>;
+  /** The blocks holding a "Full Name (ACR)" (a mention with `definedBy`), in document order. */
+  readonly expansionBlocks: readonly number[];
   /** Unique among the analyses of a process. */
   readonly serial: number;
   /** The analysis this one was derived from by its analyser, or -1 when it was made from scratch. */
@@ -142,6 +149,8 @@ export class DocumentAnalyser {
     const introductions = new Map<string, number>();
     const introductionEnds = new Map<string, number>();
     const firstMentions = new Map<string, Mention>();
+    const entryMentions = new Map<string, Mention[]>();
+    let expansionBlocks: number[] = [];
     let resume = 0;
     if (last && same > 0) {
       resume = same < blocks.length ? mentionStarts[same] : mentions.length;
@@ -153,16 +162,28 @@ export class DocumentAnalyser {
         introductionEnds.set(id, end);
         introductions.set(id, last.introductions.get(id)!);
       }
+      for (const [id, list] of last.entryMentions) {
+        const kept = countBefore(list, cut);
+        if (kept > 0) entryMentions.set(id, list.slice(0, kept));
+      }
+      const blocksKept = countBelow(last.expansionBlocks, same);
+      expansionBlocks = last.expansionBlocks.slice(0, blocksKept);
     }
     // Indexed loops on the per-keystroke paths: a for-of allocates an iterator result per step until V8 optimises the loop.
     for (let i = resume; i < mentions.length; i++) {
       const mention = mentions[i];
       const id = mention.entry?.id;
       if (!id) continue;
+      const list = entryMentions.get(id);
+      if (list) list.push(mention);
+      else entryMentions.set(id, [mention]);
       if (!firstMentions.has(id)) firstMentions.set(id, mention);
-      if (mention.definedBy && !introductions.has(id)) {
-        introductions.set(id, mention.definedBy.start);
-        introductionEnds.set(id, mention.end);
+      if (mention.definedBy) {
+        if (expansionBlocks[expansionBlocks.length - 1] !== mention.block) expansionBlocks.push(mention.block);
+        if (!introductions.has(id)) {
+          introductions.set(id, mention.definedBy.start);
+          introductionEnds.set(id, mention.end);
+        }
       }
     }
     const analysis: DocumentAnalysis = {
@@ -174,6 +195,8 @@ export class DocumentAnalyser {
       introductions,
       introductionEnds,
       firstMentions,
+      entryMentions,
+      expansionBlocks,
       serial: ++serials,
       previousSerial: last ? last.serial : -1,
       unchangedBefore: last ? unchangedBefore : 0,
@@ -181,6 +204,30 @@ export class DocumentAnalyser {
     this.last = analysis;
     return analysis;
   }
+}
+
+/** How many of `mentions` (in document order) start before `offset`. */
+function countBefore(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of `sorted` are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A block's cache key: its source text (findings quote it) and its shape (a heading allows title case). */

@@ -1,5 +1,5 @@
 import type { Mention } from '../analysis';
-import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import type { FormRef, GlossaryIndex } from '../glossary/glossaryIndex';
 import type { Entry } from '../glossary/schema';
 import { formKey, memoised } from '../text';
 import { capitalise, isSentenceStart, oneLine, softKey } from './common';
@@ -21,32 +21,40 @@ export const inconsistentForm: DocumentRule = {
     const findings: RawFinding[] = [];
     const candidates = entriesWithTwoSpellings(index);
     if (candidates.size === 0) return findings;
-    // Entry id -> spelling key -> first mention written that way.
-    const first = new Map<string, Map<string, Mention>>();
-    const mentions = analysis.mentions;
-    for (let i = 0; i < mentions.length; i++) {
-      const mention = mentions[i];
-      const ref = mention.ref;
-      if (!ref || !mention.entry || ref.type === 'variant' || !candidates.has(mention.entry)) continue;
-      let forms = first.get(mention.entry.id);
-      if (!forms) first.set(mention.entry.id, (forms = new Map()));
-      const key = spellingKey(ref.text);
-      const earlier = forms.get(key);
-      if (!earlier) {
-        forms.set(key, mention);
-        continue;
+    // Per entry that can be flagged, its mentions in order: spelling key -> first mention written that way.
+    for (const list of analysis.entryMentions.values()) {
+      const entry = list[0].entry;
+      if (!entry || !candidates.has(entry)) continue;
+      const forms = new Map<string, Mention>();
+      // What a form's mentions get, settled at its first one (the first mention of each spelling
+      // never changes): null, or the first mention written the other way.
+      const decided = new Map<FormRef, Mention | null>();
+      for (let i = 0; i < list.length; i++) {
+        const mention = list[i];
+        const ref = mention.ref;
+        if (!ref || ref.type === 'variant') continue;
+        let earlier = decided.get(ref);
+        if (earlier === undefined) {
+          const key = spellingKey(ref.text);
+          const first = forms.get(key);
+          if (!first) forms.set(key, mention);
+          earlier = !first || first.ref!.text === ref.text || formKey(first.ref!.text) === formKey(ref.text) ? null : first;
+          decided.set(ref, earlier);
+        }
+        if (earlier === null) continue;
+        const block = analysis.blocks[mention.block];
+        const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
+        findings.push({
+          start: mention.start,
+          end: mention.end,
+          message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
+          fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
+          related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
+        });
       }
-      if (earlier.ref!.text === ref.text || formKey(earlier.ref!.text) === formKey(ref.text)) continue;
-      const block = analysis.blocks[mention.block];
-      const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
-      findings.push({
-        start: mention.start,
-        end: mention.end,
-        message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
-        fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
-        related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
-      });
     }
+    // In document order, as every rule reports.
+    findings.sort((a, b) => a.start - b.start);
     return findings;
   },
 };

@@ -17,11 +17,12 @@ export const repeatedExpansion: DocumentRule = {
   description: 'An acronym expanded again after it was introduced; later uses should be the acronym alone.',
   check({ analysis, text }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
-    const { blocks, mentions, memos } = analysis;
-    for (let b = 0; b < blocks.length; b++) {
+    const { blocks, mentions, memos, expansionBlocks } = analysis;
+    // Only a block with a "Full Name (ACR)" can hold one.
+    for (let k = 0; k < expansionBlocks.length; k++) {
+      const b = expansionBlocks[k];
       const first = analysis.mentionStarts[b];
       const m = mentionsEnd(analysis, b);
-      if (first === m) continue;
       const block = blocks[b];
       let expansions = memos[b].get(MEMO) as Expansion[] | undefined;
       if (!expansions) {

@@ -13,27 +13,19 @@ export const undefinedAcronym: DocumentRule = {
   description: 'An acronym that must be expanded at first use, used before its expansion appears in the document.',
   check({ analysis, text }: RuleContext): RawFinding[] {
     const findings: RawFinding[] = [];
-    const done = new Set<string>();
-    const mentions = analysis.mentions;
-    for (let i = 0; i < mentions.length; i++) {
-      const mention = mentions[i];
-      const entry = mention.entry;
-      if (!entry || !entry.expand || done.has(entry.id) || !isAcronymUse(mention)) continue;
+    // Only each entry's first use of its acronym can be a finding: read per entry, not mention by mention.
+    for (const list of analysis.entryMentions.values()) {
+      const entry = list[0].entry;
+      if (!entry || !entry.expand) continue;
+      let i = 0;
+      while (i < list.length && !isAcronymUse(list[i])) i++;
+      if (i === list.length) continue;
+      const mention = list[i];
       const introducedAt = analysis.introductions.get(entry.id);
-      if (mention.definedBy || (introducedAt !== undefined && introducedAt < mention.start)) {
-        done.add(entry.id);
-        continue;
-      }
+      if (mention.definedBy || (introducedAt !== undefined && introducedAt < mention.start)) continue;
       // "Wrong Expansion (ACR)" is an introduction too; `wrong-expansion` reports what is wrong with it.
-      if (isParenthesisedAfterWords(text, mention.start, mention.end)) {
-        done.add(entry.id);
-        continue;
-      }
-      if (pairedOnItsLine(analysis.mentions, mention, text, analysis.blocks[mention.block].kind === 'table' || analysis.blocks[mention.block].inList)) {
-        done.add(entry.id);
-        continue;
-      }
-      done.add(entry.id);
+      if (isParenthesisedAfterWords(text, mention.start, mention.end)) continue;
+      if (pairedOnItsLine(analysis.mentions, mention, text, analysis.blocks[mention.block].kind === 'table' || analysis.blocks[mention.block].inList)) continue;
       // The expansion writes the acronym as the glossary does, even where this use has it wrong.
       const expansion = `${entry.name} (${entry.acronym}${mention.plural ? 's' : ''})`;
       const later = introducedAt !== undefined ? mentionStartingAt(analysis, introducedAt) : undefined;
@@ -45,7 +37,8 @@ export const undefinedAcronym: DocumentRule = {
         related: later ? [{ start: later.start, end: later.end, message: `${entry.acronym} is expanded only here` }] : undefined,
       });
     }
-    return findings;
+    // In document order, as every rule reports.
+    return findings.sort((a, b) => a.start - b.start);
   },
 };
 

@@ -1,0 +1,94 @@
+/**
+ * inconsistent-form as it was before it read each entry's mentions (`analysis.entryMentions`)
+ * instead of walking every mention (commit b97e90b), kept unchanged as the reference it is compared
+ * with (documentRulesDifferential.test.ts). Not shipped.
+ */
+import type { Mention } from '../../../server/src/core/analysis';
+import type { GlossaryIndex } from '../../../server/src/core/glossary/glossaryIndex';
+import type { Entry } from '../../../server/src/core/glossary/schema';
+import { formKey, memoised } from '../../../server/src/core/text';
+import { capitalise, isSentenceStart, oneLine, softKey } from '../../../server/src/core/rules/common';
+import type { DocumentRule, RawFinding, RuleContext } from '../../../server/src/core/rules/types';
+
+/**
+ * Flags one document writing the same admitted term two ways: "cyberspace" and "cyber space",
+ * "capacity building" and "capacity-building". Only spellings of the same words count (spaces,
+ * hyphens, apostrophes, British/US spelling); a short and a long name ("General Assembly",
+ * "United Nations General Assembly") are both normal in one text. Later forms align with the
+ * form used first. A listed variant is `non-canonical` instead.
+ */
+export const inconsistentFormReference: DocumentRule = {
+  id: 'inconsistent-form',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'One document writing two admitted forms of the same term; later uses should follow the first.',
+  check({ analysis, index }: RuleContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    const candidates = entriesWithTwoSpellings(index);
+    if (candidates.size === 0) return findings;
+    // Entry id -> spelling key -> first mention written that way.
+    const first = new Map<string, Map<string, Mention>>();
+    const mentions = analysis.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
+      const ref = mention.ref;
+      if (!ref || !mention.entry || ref.type === 'variant' || !candidates.has(mention.entry)) continue;
+      let forms = first.get(mention.entry.id);
+      if (!forms) first.set(mention.entry.id, (forms = new Map()));
+      const key = spellingKey(ref.text);
+      const earlier = forms.get(key);
+      if (!earlier) {
+        forms.set(key, mention);
+        continue;
+      }
+      if (earlier.ref!.text === ref.text || formKey(earlier.ref!.text) === formKey(ref.text)) continue;
+      const block = analysis.blocks[mention.block];
+      const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
+      findings.push({
+        start: mention.start,
+        end: mention.end,
+        message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
+        fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
+        related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * The entries with two admitted forms that spell the same words differently: the only entries
+ * this rule can flag, so a check looks only at their mentions. Computed once per index.
+ */
+const twoSpellings = new WeakMap<GlossaryIndex, ReadonlySet<Entry>>();
+function entriesWithTwoSpellings(index: GlossaryIndex): ReadonlySet<Entry> {
+  let found = twoSpellings.get(index);
+  if (found) return found;
+  const out = new Set<Entry>();
+  // Per entry: spelling key -> the form key first seen with it.
+  const seen = new Map<Entry, Map<string, string>>();
+  for (const refs of index.forms.values()) {
+    for (const ref of refs) {
+      if (ref.type === 'variant') continue;
+      let keys = seen.get(ref.entry);
+      if (!keys) seen.set(ref.entry, (keys = new Map()));
+      const spelling = spellingKey(ref.text);
+      const form = keys.get(spelling);
+      if (form === undefined) keys.set(spelling, formKey(ref.text));
+      else if (form !== formKey(ref.text)) out.add(ref.entry);
+    }
+  }
+  twoSpellings.set(index, (found = out));
+  return found;
+}
+
+/** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
+const spellingKey = memoised(computeSpellingKey);
+
+function computeSpellingKey(text: string): string {
+  return formKey(text)
+    .split(/[\s\-]+/)
+    .map(softKey)
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
+}

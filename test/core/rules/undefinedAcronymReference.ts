@@ -1,0 +1,89 @@
+/**
+ * undefined-acronym as it was before it read each entry's mentions
+ * (`analysis.entryMentions`) instead of walking every mention (commit b97e90b), kept unchanged as
+ * the reference it is compared with (documentRulesDifferential.test.ts). Not shipped.
+ */
+import { mentionStartingAt, type Mention } from '../../../server/src/core/analysis';
+import type { DocumentRule, RawFinding, RuleContext } from '../../../server/src/core/rules/types';
+
+/**
+ * Flags the first use of an acronym that must be expanded ("Full Name (ACR)") before its
+ * expansion appears in the document. A table row or list item that pairs the name with the
+ * acronym counts as an introduction, as a list of abbreviations does.
+ */
+export const undefinedAcronymReference: DocumentRule = {
+  id: 'undefined-acronym',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'An acronym that must be expanded at first use, used before its expansion appears in the document.',
+  check({ analysis, text }: RuleContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    const done = new Set<string>();
+    const mentions = analysis.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
+      const entry = mention.entry;
+      if (!entry || !entry.expand || done.has(entry.id) || !isAcronymUse(mention)) continue;
+      const introducedAt = analysis.introductions.get(entry.id);
+      if (mention.definedBy || (introducedAt !== undefined && introducedAt < mention.start)) {
+        done.add(entry.id);
+        continue;
+      }
+      // "Wrong Expansion (ACR)" is an introduction too; `wrong-expansion` reports what is wrong with it.
+      if (isParenthesisedAfterWords(text, mention.start, mention.end)) {
+        done.add(entry.id);
+        continue;
+      }
+      if (pairedOnItsLine(analysis.mentions, mention, text, analysis.blocks[mention.block].kind === 'table' || analysis.blocks[mention.block].inList)) {
+        done.add(entry.id);
+        continue;
+      }
+      done.add(entry.id);
+      // The expansion writes the acronym as the glossary does, even where this use has it wrong.
+      const expansion = `${entry.name} (${entry.acronym}${mention.plural ? 's' : ''})`;
+      const later = introducedAt !== undefined ? mentionStartingAt(analysis, introducedAt) : undefined;
+      findings.push({
+        start: mention.start,
+        end: mention.end,
+        message: `"${mention.text}" is used before it is introduced: write "${expansion}" at its first use.`,
+        fix: { title: `Expand to "${expansion}"`, edits: [{ start: mention.start, end: mention.end, newText: expansion }] },
+        related: later ? [{ start: later.start, end: later.end, message: `${entry.acronym} is expanded only here` }] : undefined,
+      });
+    }
+    return findings;
+  },
+};
+
+/** The acronym in any form: itself, an acronym-like accepted form, a variant of it ("ADMM Plus"), or the wrong case. */
+function isAcronymUse(mention: Mention): boolean {
+  const ref = mention.ref;
+  if (!ref) return false;
+  if (ref.type === 'variant') return ref.variant?.replacement !== undefined && ref.variant.replacement === mention.entry?.acronym;
+  return ref.type === 'acronym' || (ref.type === 'accepted' && ref.acronymLike);
+}
+
+/** In a table or list, the same line also holds a full form of the entry. */
+function pairedOnItsLine(mentions: readonly Mention[], mention: Mention, text: string, structured: boolean): boolean {
+  if (!structured) return false;
+  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', mention.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // The line's mentions, found by binary search: mentions are in document order.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < lineStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i].start < lineEnd; i++) {
+    const m = mentions[i];
+    if (m !== mention && m.entry === mention.entry && m.end <= lineEnd && m.ref && !m.ref.acronymLike && m.ref.type !== 'acronym') return true;
+  }
+  return false;
+}
+
+/** "… words (ACR)": the acronym stands alone in parentheses right after a word. */
+function isParenthesisedAfterWords(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}'’*_\]]\s*\(\s*$/u.test(text.slice(Math.max(0, start - 40), start)) && /^\s*\)/.test(text.slice(end, end + 8));
+}
