@@ -16,57 +16,73 @@ export const unknownAcronym: DocumentRule = {
   defaultSeverity: 'hint',
   description: 'An all-capitals token the glossary does not know and the document never expands.',
   check({ analysis, text, index }: RuleContext): RawFinding[] {
-    // Per block, memoised with the block: its candidate tokens and the acronyms it expands.
-    const { blocks } = analysis;
-    const perBlock: Array<BlockFacts | undefined> = new Array(blocks.length);
-    // The first use of each candidate token, in document order, as (block, candidate) index pairs.
+    // Per block, memoised with the block: its candidate tokens and the acronyms it expands. Most
+    // blocks have neither and share NO_FACTS, so the pass reads only their memo.
+    const { blocks, memos } = analysis;
+    // The first use of each candidate token, in document order: its block and the candidate.
     const seen = new Set<string>();
-    const firsts: number[] = [];
+    const firstBlocks: number[] = [];
+    const firstCandidates: Candidate[] = [];
+    const expanding: BlockFacts[] = [];
     for (let b = 0; b < blocks.length; b++) {
-      if (!blocks[b].prose) continue;
-      const facts = (perBlock[b] = blockFacts(analysis, b, analysis.mentionStarts[b], mentionsEnd(analysis, b), text, index));
-      for (let i = 0; i < facts.candidates.length; i++) {
-        const token = facts.candidates[i].token;
+      let facts = memos[b].get(MEMO) as BlockFacts | undefined;
+      if (facts === undefined) {
+        if (!blocks[b].prose) continue;
+        facts = blockFacts(analysis, b, text, index);
+        memos[b].set(MEMO, facts);
+      }
+      if (facts === NO_FACTS) continue;
+      const candidates = facts.candidates;
+      for (let i = 0; i < candidates.length; i++) {
+        const token = candidates[i].token;
         if (seen.has(token)) continue;
         seen.add(token);
-        firsts.push(b, i);
+        firstBlocks.push(b);
+        firstCandidates.push(candidates[i]);
       }
+      if (facts.expands.length > 0) expanding.push(facts);
     }
-    if (firsts.length === 0) return [];
+    if (firstBlocks.length === 0) return [];
     // Only the candidates' expansions matter: most "(ACR)" in a draft are the glossary's.
     const expanded = new Set<string>();
-    for (let b = 0; b < perBlock.length; b++) {
-      const expands = perBlock[b]?.expands;
-      if (expands) for (let i = 0; i < expands.length; i++) if (seen.has(expands[i])) expanded.add(expands[i]);
+    for (let k = 0; k < expanding.length; k++) {
+      const expands = expanding[k].expands;
+      for (let i = 0; i < expands.length; i++) if (seen.has(expands[i])) expanded.add(expands[i]);
     }
     const findings: RawFinding[] = [];
-    for (let k = 0; k < firsts.length; k += 2) {
-      const c = perBlock[firsts[k]]!.candidates[firsts[k + 1]];
+    for (let k = 0; k < firstBlocks.length; k++) {
+      const c = firstCandidates[k];
       if (expanded.has(c.token)) continue;
-      const start = blocks[firsts[k]].start;
+      const start = blocks[firstBlocks[k]].start;
       findings.push({ start: start + c.start, end: start + c.end, message: `"${c.token}" is not in the glossary and is never expanded in this document.` });
     }
     return findings;
   },
 };
 
+/** An all-capitals token that no mention covers and the glossary does not know, block-relative. */
+interface Candidate {
+  readonly token: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 interface BlockFacts {
-  /** All-capitals tokens that no mention covers and the glossary does not know, block-relative, in order. */
-  readonly candidates: ReadonlyArray<{ readonly token: string; readonly start: number; readonly end: number }>;
+  /** The block's candidates, in order. */
+  readonly candidates: readonly Candidate[];
   /** Tokens written "(XYZCERT)" or "XYZCERT (" in the block. */
   readonly expands: readonly string[];
 }
 
 const MEMO = 'unknown-acronym:facts';
 
-/** `from`..`to`: the block's mentions in `analysis.mentions`. */
-function blockFacts(analysis: RuleContext['analysis'], b: number, from: number, to: number, text: string, index: RuleContext['index']): BlockFacts {
-  const memo = analysis.memos[b];
-  const cached = memo.get(MEMO) as BlockFacts | undefined;
-  if (cached) return cached;
+/** The facts of a block with neither candidates nor expansions: most blocks. */
+const NO_FACTS: BlockFacts = Object.freeze({ candidates: Object.freeze([]), expands: Object.freeze([]) });
+
+function blockFacts(analysis: RuleContext['analysis'], b: number, text: string, index: RuleContext['index']): BlockFacts {
   const block = analysis.blocks[b];
-  const mentions = analysis.mentions.slice(from, to);
-  const candidates: Array<{ token: string; start: number; end: number }> = [];
+  const mentions = analysis.mentions.slice(analysis.mentionStarts[b], mentionsEnd(analysis, b));
+  const candidates: Candidate[] = [];
   const pattern = new RegExp(CAPITALS);
   let m = 0;
   for (let match = pattern.exec(block.prose); match; match = pattern.exec(block.prose)) {
@@ -83,9 +99,7 @@ function blockFacts(analysis: RuleContext['analysis'], b: number, from: number, 
   // Copies: the memo outlives this version of the document, which slices of it would keep alive.
   const source = text.slice(block.start, block.end);
   const expands = [...source.matchAll(EXPANSION)].map((x) => detached(x[1] ?? x[2]));
-  const facts = { candidates, expands };
-  memo.set(MEMO, facts);
-  return facts;
+  return candidates.length === 0 && expands.length === 0 ? NO_FACTS : { candidates, expands };
 }
 
 /** "(XYZCERT)", or "XYZCERT (" followed by its expansion. */
