@@ -163,11 +163,11 @@ export class DocumentAnalyser {
         introductions.set(id, last.introductions.get(id)!);
       }
       for (const [id, list] of last.entryMentions) {
-        const kept = countBefore(list, cut);
+        const kept = mentionsBefore(list, cut);
         if (kept > 0) entryMentions.set(id, list.slice(0, kept));
       }
-      const blocksKept = countBelow(last.expansionBlocks, same);
-      expansionBlocks = last.expansionBlocks.slice(0, blocksKept);
+      const blocksBefore = last.expansionBlocks;
+      expansionBlocks = blocksBefore.slice(0, countBelow(blocksBefore.length, (i) => blocksBefore[i] < same));
     }
     // Indexed loops on the per-keystroke paths: a for-of allocates an iterator result per step until V8 optimises the loop.
     for (let i = resume; i < mentions.length; i++) {
@@ -207,24 +207,17 @@ export class DocumentAnalyser {
 }
 
 /** How many of `mentions` (in document order) start before `offset`. */
-function countBefore(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export function mentionsBefore(mentions: readonly Mention[], offset: number): number {
+  return countBelow(mentions.length, (i) => mentions[i].start < offset);
 }
 
-/** How many of `sorted` are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
+/** How many leading indices below `length` satisfy `below` (true up to some index, false after). */
+function countBelow(length: number, below: (i: number) => boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
+    if (below(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

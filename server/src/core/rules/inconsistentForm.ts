@@ -1,4 +1,4 @@
-import type { Mention } from '../analysis';
+import type { DocumentAnalysis, Mention } from '../analysis';
 import type { FormRef, GlossaryIndex } from '../glossary/glossaryIndex';
 import type { Entry } from '../glossary/schema';
 import { formKey, memoised } from '../text';
@@ -41,16 +41,7 @@ export const inconsistentForm: DocumentRule = {
           earlier = !first || first.ref!.text === ref.text || formKey(first.ref!.text) === formKey(ref.text) ? null : first;
           decided.set(ref, earlier);
         }
-        if (earlier === null) continue;
-        const block = analysis.blocks[mention.block];
-        const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
-        findings.push({
-          start: mention.start,
-          end: mention.end,
-          message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
-          fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
-          related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
-        });
+        if (earlier !== null) findings.push(inconsistency(analysis, mention, earlier));
       }
     }
     // In document order, as every rule reports.
@@ -59,12 +50,25 @@ export const inconsistentForm: DocumentRule = {
   },
 };
 
+/** The finding of `mention`, written another way than `earlier`, the first of its spelling. */
+export function inconsistency(analysis: DocumentAnalysis, mention: Mention, earlier: Mention): RawFinding {
+  const block = analysis.blocks[mention.block];
+  const target = isSentenceStart(block, mention.start) ? capitalise(earlier.ref!.text) : earlier.ref!.text;
+  return {
+    start: mention.start,
+    end: mention.end,
+    message: `"${oneLine(mention.text)}" and "${oneLine(earlier.text)}" are two forms of the same term in one document: write "${earlier.ref!.text}" as at its first use.`,
+    fix: { title: `Replace with "${target}"`, edits: [{ start: mention.start, end: mention.end, newText: target }] },
+    related: [{ start: earlier.start, end: earlier.end, message: `first written "${oneLine(earlier.text)}" here` }],
+  };
+}
+
 /**
  * The entries with two admitted forms that spell the same words differently: the only entries
  * this rule can flag, so a check looks only at their mentions. Computed once per index.
  */
 const twoSpellings = new WeakMap<GlossaryIndex, ReadonlySet<Entry>>();
-function entriesWithTwoSpellings(index: GlossaryIndex): ReadonlySet<Entry> {
+export function entriesWithTwoSpellings(index: GlossaryIndex): ReadonlySet<Entry> {
   let found = twoSpellings.get(index);
   if (found) return found;
   const out = new Set<Entry>();
@@ -86,7 +90,7 @@ function entriesWithTwoSpellings(index: GlossaryIndex): ReadonlySet<Entry> {
 }
 
 /** The same words whatever the spacing, hyphens, apostrophes and spelling: "cyber space" and "Cyberspace" share it. */
-const spellingKey = memoised(computeSpellingKey);
+export const spellingKey = memoised(computeSpellingKey);
 
 function computeSpellingKey(text: string): string {
   return formKey(text)

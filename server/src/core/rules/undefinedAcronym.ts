@@ -1,4 +1,5 @@
-import { mentionStartingAt, type Mention } from '../analysis';
+import { mentionsBefore, mentionStartingAt, type DocumentAnalysis, type Mention } from '../analysis';
+import type { Entry } from '../glossary/schema';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
 /**
@@ -26,24 +27,30 @@ export const undefinedAcronym: DocumentRule = {
       // "Wrong Expansion (ACR)" is an introduction too; `wrong-expansion` reports what is wrong with it.
       if (isParenthesisedAfterWords(text, mention.start, mention.end)) continue;
       if (pairedOnItsLine(analysis.mentions, mention, text, analysis.blocks[mention.block].kind === 'table' || analysis.blocks[mention.block].inList)) continue;
-      // The expansion writes the acronym as the glossary does, even where this use has it wrong.
-      const expansion = `${entry.name} (${entry.acronym}${mention.plural ? 's' : ''})`;
-      const later = introducedAt !== undefined ? mentionStartingAt(analysis, introducedAt) : undefined;
-      findings.push({
-        start: mention.start,
-        end: mention.end,
-        message: `"${mention.text}" is used before it is introduced: write "${expansion}" at its first use.`,
-        fix: { title: `Expand to "${expansion}"`, edits: [{ start: mention.start, end: mention.end, newText: expansion }] },
-        related: later ? [{ start: later.start, end: later.end, message: `${entry.acronym} is expanded only here` }] : undefined,
-      });
+      findings.push(usedBeforeIntroduced(analysis, mention, entry));
     }
     // In document order, as every rule reports.
     return findings.sort((a, b) => a.start - b.start);
   },
 };
 
+/** The finding of `mention`, the first use of `entry`'s acronym, made before any introduction. */
+export function usedBeforeIntroduced(analysis: DocumentAnalysis, mention: Mention, entry: Entry): RawFinding {
+  // The expansion writes the acronym as the glossary does, even where this use has it wrong.
+  const expansion = `${entry.name} (${entry.acronym}${mention.plural ? 's' : ''})`;
+  const introducedAt = analysis.introductions.get(entry.id);
+  const later = introducedAt !== undefined ? mentionStartingAt(analysis, introducedAt) : undefined;
+  return {
+    start: mention.start,
+    end: mention.end,
+    message: `"${mention.text}" is used before it is introduced: write "${expansion}" at its first use.`,
+    fix: { title: `Expand to "${expansion}"`, edits: [{ start: mention.start, end: mention.end, newText: expansion }] },
+    related: later ? [{ start: later.start, end: later.end, message: `${entry.acronym} is expanded only here` }] : undefined,
+  };
+}
+
 /** The acronym in any form: itself, an acronym-like accepted form, a variant of it ("ADMM Plus"), or the wrong case. */
-function isAcronymUse(mention: Mention): boolean {
+export function isAcronymUse(mention: Mention): boolean {
   const ref = mention.ref;
   if (!ref) return false;
   if (ref.type === 'variant') return ref.variant?.replacement !== undefined && ref.variant.replacement === mention.entry?.acronym;
@@ -51,20 +58,13 @@ function isAcronymUse(mention: Mention): boolean {
 }
 
 /** In a table or list, the same line also holds a full form of the entry. */
-function pairedOnItsLine(mentions: readonly Mention[], mention: Mention, text: string, structured: boolean): boolean {
+export function pairedOnItsLine(mentions: readonly Mention[], mention: Mention, text: string, structured: boolean): boolean {
   if (!structured) return false;
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   let lineEnd = text.indexOf('\n', mention.end);
   if (lineEnd < 0) lineEnd = text.length;
   // The line's mentions, found by binary search: mentions are in document order.
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < lineStart) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < mentions.length && mentions[i].start < lineEnd; i++) {
+  for (let i = mentionsBefore(mentions, lineStart); i < mentions.length && mentions[i].start < lineEnd; i++) {
     const m = mentions[i];
     if (m !== mention && m.entry === mention.entry && m.end <= lineEnd && m.ref && !m.ref.acronymLike && m.ref.type !== 'acronym') return true;
   }
@@ -72,6 +72,6 @@ function pairedOnItsLine(mentions: readonly Mention[], mention: Mention, text: s
 }
 
 /** "… words (ACR)": the acronym stands alone in parentheses right after a word. */
-function isParenthesisedAfterWords(text: string, start: number, end: number): boolean {
+export function isParenthesisedAfterWords(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}'’*_\]]\s*\(\s*$/u.test(text.slice(Math.max(0, start - 40), start)) && /^\s*\)/.test(text.slice(end, end + 8));
 }
