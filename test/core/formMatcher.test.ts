@@ -150,6 +150,16 @@ suite('form matcher', function () {
     assert.deepEqual(found(sharp, '\u1E9E'), [[0, '\u1E9E']]);
   });
 
+  test('a form is found by its own shape, not by another shape with the same hash', () => {
+    // The matcher files shapes under their FNV-1a hash; these two collide.
+    const fnv = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5 | 0);
+    assert.equal(fnv('LQNQX'), fnv('ZAORB'));
+    const one = new FormMatcher([{ text: 'LQNQX', plural: true }]);
+    assert.deepEqual(one.matches('ZAORB ZAORBs lqnqx LQNQXs').map((m) => m.text), ['lqnqx', 'LQNQXs']);
+    const both = new FormMatcher([{ text: 'ZAORB', plural: false }, { text: 'LQNQX', plural: true }]);
+    assert.deepEqual(both.matches('ZAORB ZAORBs lqnqx LQNQXs').map((m) => m.text), ['ZAORB', 'lqnqx', 'LQNQXs']);
+  });
+
   test('finds what one alternation of all forms finds, on random drafts and the built-in glossary', () => {
     const builtin = builtinGlossary();
     const index = new GlossaryIndex([builtin]);

@@ -12,28 +12,35 @@ import { escapeRegExp, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
  * Both the forms and the text are rewritten into one shape: each UTF-16 code unit replaced by the
  * one a case-insensitive RegExp compares it by (its canonical form), each run of white space by
  * one space. A form then matches where its shape is a prefix of the text's shape that ends before
- * a non-word character, so a match is a Map lookup per place where a form could end. The hash of
- * every leading part of every form that ends at such a place is in a bitmap, so the scan at a
- * position stops at the first part no form starts with: usually after the first word.
+ * a non-word character, so a match is a hash-table probe per place where a form could end. The
+ * hash of every leading part of every form that ends at such a place is in a bitmap, so the scan
+ * at a position stops at the first part no form starts with: usually after the first word.
  */
 export class FormMatcher {
-  /** The shape of each form -> the earliest form with exactly that shape. */
-  private readonly shapes = new Map<string, number>();
-  /** Shapes of the forms that also match with an `s` after them (acronym plurals) -> the earliest such form. */
-  private readonly plurals = new Map<string, number>();
+  /** Each form's text, by its order: a candidate found by its hash is checked against it. */
+  private readonly texts: string[] = [];
+  /**
+   * Open addressing on the hash of a shape: slot `s` holds the hash at `2s` and the order of the
+   * earliest form with that shape, plus one, at `2s + 1` (0: empty). One table for the shapes, one
+   * for the shapes of the forms that also match with an `s` after them (acronym plurals). Typed
+   * arrays instead of Maps of shape strings: a 50,000-entry glossary has ~180,000 forms, and
+   * strings and Map entries for them cost a third of its load time and ~15 MB.
+   */
+  private readonly shapeTable: Int32Array;
+  private readonly pluralTable: Int32Array;
+  private readonly shapeMask: number;
+  private readonly pluralMask: number;
+  private shapeCount = 0;
   private longest = 0;
   /** First code units of one-unit shapes, and first two code units (see `pairKey`) of longer ones. */
   private readonly singles = new Uint8Array(0x10000);
   private readonly pairs = new Uint8Array(0x10000);
   /**
-   * Bitmaps of the hashes (see `hashOf`) of every leading part of a form that ends where a form
-   * may end, of every shape, and of every plural shape: the scan hashes as it goes and makes a
-   * key string only where a bitmap says it may be there. The parts are only hashed, never
-   * sliced into strings: a 50,000-entry glossary has about a million of them.
+   * A bitmap of the hashes (FNV-1a, see `mix`) of every leading part of a form that ends where a form
+   * may end: the scan hashes as it goes and stops at the first part no form starts with. The
+   * parts are only hashed, never sliced into strings: a 50,000-entry glossary has about a million.
    */
   private readonly partBits: Uint32Array;
-  private readonly shapeBits: Uint32Array;
-  private readonly pluralBits: Uint32Array;
   private readonly mask: number;
 
   /**
@@ -41,27 +48,34 @@ export class FormMatcher {
    * to match (trimmed, plain punctuation) and whether it also matches with an `s` after it.
    */
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
-    const { shapes, plurals } = this;
+    let plurals = 0;
+    for (const form of forms) if (form.plural) plurals++;
+    // At most half full, so a probe that finds nothing stops after a slot or two.
+    this.shapeMask = tableSize(forms.length) - 1;
+    this.pluralMask = tableSize(plurals) - 1;
+    this.shapeTable = new Int32Array(2 * (this.shapeMask + 1));
+    this.pluralTable = new Int32Array(2 * (this.pluralMask + 1));
     // Hashes of the leading parts, in one growing buffer: the bitmap is sized from their count.
     let partHashes = new Int32Array(1024);
     let count = 0;
-    const shapeHashes: number[] = [];
     for (let order = 0; order < forms.length; order++) {
-      const shape = shapeOf(forms[order].text);
-      const n = shape.length;
+      const text = forms[order].text;
+      this.texts.push(text);
+      const shape = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
+      const n = shapeInto(text, shape);
       if (n === 0) continue;
       if (n > this.longest) this.longest = n;
-      if (n === 1) this.singles[shape.charCodeAt(0)] = 1;
-      else this.pairs[pairKey(shape.charCodeAt(0), shape.charCodeAt(1))] = 1;
+      if (n === 1) this.singles[shape[0]] = 1;
+      else this.pairs[pairKey(shape[0], shape[1])] = 1;
       if (count + n >= partHashes.length) {
         const grown = new Int32Array(Math.max(partHashes.length * 2, count + n + 1));
         grown.set(partHashes.subarray(0, count));
         partHashes = grown;
       }
       let hash = HASH_SEED;
-      let previous = shape.charCodeAt(0);
+      let previous = shape[0];
       for (let k = 1; k < n; k++) {
-        const unit = shape.charCodeAt(k);
+        const unit = shape[k];
         hash = mix(hash, previous);
         // A canonical code unit is a word character exactly when the original is (tested for all of them).
         if (previous !== SPACE && !isWord(unit)) partHashes[count++] = hash;
@@ -69,27 +83,44 @@ export class FormMatcher {
       }
       hash = mix(hash, previous);
       partHashes[count++] = hash;
-      if (!shapes.has(shape)) {
-        shapes.set(shape, order);
-        shapeHashes.push(hash);
-      }
-      if (forms[order].plural && !plurals.has(shape)) plurals.set(shape, order);
+      if (this.insert(this.shapeTable, this.shapeMask, hash, order, shape, n)) this.shapeCount++;
+      if (forms[order].plural) this.insert(this.pluralTable, this.pluralMask, hash, order, shape, n);
     }
     // About sixteen bits per part: few false positives, and never a false negative.
     const size = Math.min(1 << 24, Math.max(1 << 16, 2 ** Math.ceil(Math.log2((count + 1) * 16))));
     this.mask = size - 1;
     this.partBits = new Uint32Array(size >>> 5);
-    this.shapeBits = new Uint32Array(size >>> 5);
-    this.pluralBits = new Uint32Array(size >>> 5);
     for (let i = 0; i < count; i++) setBit(this.partBits, partHashes[i] & this.mask);
-    for (const hash of shapeHashes) setBit(this.shapeBits, hash & this.mask);
-    for (const plural of plurals.keys()) setBit(this.pluralBits, hashOf(plural) & this.mask);
+  }
+
+  /** Files form `order` under its shape's hash, unless an earlier form has the same shape. */
+  private insert(table: Int32Array, mask: number, hash: number, order: number, shape: Uint16Array, n: number): boolean {
+    let written: string | undefined;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = table[2 * slot + 1];
+      if (held === 0) {
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = order + 1;
+        return true;
+      }
+      // Equal hashes are almost always equal shapes: the string is made only then.
+      if (table[2 * slot] === hash && hasShape(this.texts[held - 1], (written ??= fromCodes(shape, n)), 0, n)) return false;
+    }
+  }
+
+  /** The order of the earliest form whose shape is `shape[from, to)`, whose hash is `hash`; -1 if none. */
+  private find(table: Int32Array, mask: number, hash: number, shape: string, from: number, to: number): number {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = table[2 * slot + 1];
+      if (held === 0) return -1;
+      if (table[2 * slot] === hash && hasShape(this.texts[held - 1], shape, from, to)) return held - 1;
+    }
   }
 
   /** Every match in `text`, left to right, without overlaps. */
   matches(text: string): Array<{ readonly index: number; readonly text: string }> {
     const out: Array<{ index: number; text: string }> = [];
-    if (this.shapes.size === 0) return out;
+    if (this.shapeCount === 0) return out;
     const shape = shapeOf(text);
     const n = shape.length;
     // Offsets in `text` of shape positions, found by walking both forward as matches are found.
@@ -125,18 +156,17 @@ export class FormMatcher {
         hash = mix(hash, shape.charCodeAt(j - 1));
         // A form ends before a non-word character (or the end), and never after white space.
         if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
-        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q && hasBit(this.pluralBits, hashBefore & this.mask)) {
-          const plural = this.plurals.get(shape.slice(q, j - 1));
-          if (plural !== undefined && (best < 0 || plural < best)) {
+        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q) {
+          const plural = this.find(this.pluralTable, this.pluralMask, hashBefore, shape, q, j - 1);
+          if (plural >= 0 && (best < 0 || plural < best)) {
             best = plural;
             bestEnd = j;
           }
         }
         // No form goes on past a part no form starts with; a false positive only scans on a little.
         if (!hasBit(this.partBits, hash & this.mask)) break;
-        if (!hasBit(this.shapeBits, hash & this.mask)) continue;
-        const exact = this.shapes.get(shape.slice(q, j));
-        if (exact !== undefined && (best < 0 || exact < best)) {
+        const exact = this.find(this.shapeTable, this.shapeMask, hash, shape, q, j);
+        if (exact >= 0 && (best < 0 || exact < best)) {
           best = exact;
           bestEnd = j;
         }
@@ -151,6 +181,11 @@ export class FormMatcher {
     }
     return out;
   }
+}
+
+/** A power of two at least twice `count` (and at least 16). */
+function tableSize(count: number): number {
+  return 2 ** Math.max(4, Math.ceil(Math.log2(2 * count + 1)));
 }
 
 /**
@@ -186,12 +221,6 @@ function mix(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, 0x01000193);
 }
 
-function hashOf(text: string): number {
-  let hash = HASH_SEED;
-  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
-  return hash;
-}
-
 function setBit(bits: Uint32Array, index: number): void {
   bits[index >>> 5] |= 1 << (index & 31);
 }
@@ -213,6 +242,11 @@ function pairKey(a: number, b: number): number {
 function shapeOf(text: string): string {
   if (ASCII.test(text)) return text.replace(WHITE_TO_SPACE, ' ').toUpperCase();
   const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
+  return fromCodes(codes, shapeInto(text, codes));
+}
+
+/** The shape of `text` (see `shapeOf`) written into `codes`, which is at least as long; its length. */
+function shapeInto(text: string, codes: Uint16Array): number {
   let t = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i++);
@@ -221,7 +255,23 @@ function shapeOf(text: string): string {
       codes[t++] = SPACE;
     } else codes[t++] = canonical(c);
   }
-  return fromCodes(codes, t);
+  return t;
+}
+
+/** Whether the shape of `form` is `shape[from, to)`, compared unit by unit without making it. */
+function hasShape(form: string, shape: string, from: number, to: number): boolean {
+  let k = from;
+  for (let i = 0; i < form.length; k++) {
+    if (k >= to) return false;
+    const c = form.charCodeAt(i++);
+    let unit: number;
+    if (isSpace(c)) {
+      while (i < form.length && isSpace(form.charCodeAt(i))) i++;
+      unit = SPACE;
+    } else unit = canonical(c);
+    if (shape.charCodeAt(k) !== unit) return false;
+  }
+  return k === to;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
