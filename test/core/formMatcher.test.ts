@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { GlossaryIndex, type Entry, type Glossary } from '../../server/src/core';
-import { canonical, FormMatcher } from '../../server/src/core/glossary/formMatcher';
-import { alternationOrder } from '../../server/src/core/glossary/glossaryIndex';
+import { alternationLength, AlternationMatcher, canonical, FormMatcher } from '../../server/src/core/glossary/formMatcher';
+import { ALTERNATION_MAX_LENGTH, alternationOrder } from '../../server/src/core/glossary/glossaryIndex';
 import { escapeRegExp, plainPunctuation, WORD_CHAR_CLASS } from '../../server/src/core/text';
 import { draftArbitrary } from '../fuzz/drafts';
 import { builtinGlossary } from '../helpers/fixtures';
@@ -203,6 +203,32 @@ suite('form matcher', function () {
       ),
       300,
     );
+  });
+
+  test('alternationLength is the length of the alternation the small matcher compiles', () => {
+    const builtin = alternationOrder(new GlossaryIndex([builtinGlossary()]).forms);
+    assert.equal(alternationLength(builtin), new AlternationMatcher(builtin).pattern!.source.length);
+    assert.equal(alternationLength([]), 0);
+    const form = fc.record({ text: fc.array(fc.constantFrom(...TRICKY, ...GAPS, '+', '?', '$', '[', '\\', '|', '{'), { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')), plural: fc.boolean() });
+    checkProperty(
+      fc.property(fc.array(form, { minLength: 1, maxLength: 6 }), (forms) => {
+        const length = new AlternationMatcher(forms).pattern!.source.length;
+        assert.equal(alternationLength(forms), length);
+        // Past the limit the count may stop early, but never below it.
+        assert.ok(alternationLength(forms, length - 1) > length - 1);
+      }),
+      300,
+    );
+  });
+
+  test('the index compiles one alternation only while its source is short, however few the forms', () => {
+    const matcherOf = (index: GlossaryIndex) => (index as unknown as { matcher: object }).matcher;
+    assert.ok(matcherOf(new GlossaryIndex([builtinGlossary()])) instanceof AlternationMatcher);
+    // 60 names of ~300 characters: far fewer forms than the built-in glossary, a source past V8's 20 KB.
+    const long = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, name: `Working Group ${i} on ${'Information and Communication Technologies '.repeat(7).trim()}` }));
+    const index = new GlossaryIndex([glossaryOf(long)]);
+    assert.ok(alternationLength(alternationOrder(index.forms)) > ALTERNATION_MAX_LENGTH);
+    assert.ok(matcherOf(index) instanceof FormMatcher);
   });
 
   test('finds what the alternation finds with a large glossary (several compiled patterns)', () => {

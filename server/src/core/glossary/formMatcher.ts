@@ -193,11 +193,12 @@ function tableSize(count: number): number {
  * FormMatcher): faster at that size, as V8 compiles it to native code.
  */
 export class AlternationMatcher {
-  private readonly pattern: RegExp | undefined;
+  /** The compiled alternation, none for no forms; its source is `alternationLength` long. */
+  readonly pattern: RegExp | undefined;
 
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
     const alternatives = forms.map((f) => escapeRegExp(f.text).replace(/\s+/g, '\\s+') + (f.plural ? 's?' : ''));
-    this.pattern = alternatives.length ? new RegExp(`(?<![${WORD_CHAR_CLASS}])(?:${alternatives.join('|')})(?![${WORD_CHAR_CLASS}])`, 'gi') : undefined;
+    this.pattern = alternatives.length ? new RegExp(`${BEFORE_FORM}${alternatives.join('|')}${AFTER_FORM}`, 'gi') : undefined;
   }
 
   matches(text: string): Array<{ readonly index: number; readonly text: string }> {
@@ -209,6 +210,37 @@ export class AlternationMatcher {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ index: m.index, text: m[0] });
     return out;
   }
+}
+
+const BEFORE_FORM = `(?<![${WORD_CHAR_CLASS}])(?:`;
+const AFTER_FORM = `)(?![${WORD_CHAR_CLASS}])`;
+
+/**
+ * The length of the source `AlternationMatcher` compiles for `forms` (0 for none), counted
+ * without building it; the count stops once it passes `limit`.
+ */
+export function alternationLength(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>, limit = Infinity): number {
+  if (forms.length === 0) return 0;
+  let length = BEFORE_FORM.length + AFTER_FORM.length + forms.length - 1;
+  for (let i = 0; i < forms.length && length <= limit; i++) length += patternLength(forms[i].text) + (forms[i].plural ? 2 : 0);
+  return length;
+}
+
+const SPECIAL = new Uint8Array(128);
+for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
+/**
+ * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
+ * `\s+` for each run of white space, counted without building it.
+ */
+export function patternLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      length += 3;
+      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+    } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
+  }
+  return length;
 }
 
 const SPACE = 0x20;

@@ -1,9 +1,15 @@
 import type { Entry, Glossary, Variant } from './schema';
 import { formKey, memoised, plainPunctuation } from '../text';
-import { AlternationMatcher, FormMatcher, isSpace } from './formMatcher';
+import { alternationLength, AlternationMatcher, FormMatcher, isSpace, patternLength } from './formMatcher';
 
-/** Up to this many forms, one compiled alternation is faster than the hash matcher. */
-const ALTERNATION_MAX_FORMS = 400;
+/**
+ * Up to this many characters of source, one compiled alternation is faster than the hash matcher
+ * (at 172 forms, the built-in glossary's 8,000 characters: 10 MB in ~115 ms against ~180; at 398
+ * forms and 15,000 characters the two are level). V8 optimises a RegExp of at most 20 KB of
+ * source: past it, the alternation of a 1,000-entry glossary's forms slowed from 2.4 to 46 ms on
+ * 200 KB (19,893 to 21,771 characters). Counting forms let 400 long names cross that line.
+ */
+export const ALTERNATION_MAX_LENGTH = 12_000;
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
 
@@ -95,9 +101,10 @@ export class GlossaryIndex {
     this.acronyms = acronyms;
 
     const alternatives = alternationOrder(forms);
-    // A few hundred forms are found faster by one alternation, which V8 compiles to native code;
-    // its cost grows with every form, the hash matcher's does not. Both find the same matches.
-    this.matcher = alternatives.length <= ALTERNATION_MAX_FORMS ? new AlternationMatcher(alternatives) : new FormMatcher(alternatives);
+    // A few hundred short forms are found faster by one alternation, which V8 compiles to native
+    // code; its cost grows with every form, the hash matcher's does not. Both find the same matches.
+    const short = alternationLength(alternatives, ALTERNATION_MAX_LENGTH) <= ALTERNATION_MAX_LENGTH;
+    this.matcher = short ? new AlternationMatcher(alternatives) : new FormMatcher(alternatives);
   }
 
   /**
@@ -161,23 +168,6 @@ function pickExact(refs: readonly FormRef[], written: string): FormRef {
 }
 
 const plainForm = memoised((text: string) => plainPunctuation(text).replace(/\s+/g, ' '));
-
-const SPECIAL = new Uint8Array(128);
-for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
-/**
- * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
- * `\s+` for each run of white space, counted without building it.
- */
-function patternLength(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      length += 3;
-      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
-    } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
-  }
-  return length;
-}
 
 function rank(type: FormType): number {
   return type === 'name' || type === 'acronym' ? 2 : type === 'accepted' ? 1 : 0;
