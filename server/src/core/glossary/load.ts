@@ -173,14 +173,21 @@ function plainText(value: unknown, required: boolean): string | undefined | fals
   return text;
 }
 
-function plainList(value: unknown): string[] | false {
-  if (value === undefined || value === null) return [];
+function plainList(value: unknown): readonly string[] | false {
+  if (value === undefined || value === null) return NONE;
   if (!Array.isArray(value)) return false;
   for (const item of value) if (typeof item !== 'string' || item.trim() === '' || item.length > MAX_STRING_LENGTH) return false;
   return value as string[];
 }
 
 const VARIANT_KEYS = ['text', 'reason', 'status', 'replacement'];
+
+/**
+ * What an entry without accepted forms, variants, sources, related entries or dates holds: one
+ * shared empty list and one empty record (entries are read-only), not one of each per entry.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_DATES: Readonly<Partial<Record<DateKey, string>>> = Object.freeze({});
 
 /**
  * The entry `readEntry` makes of a parsed JSON value when it reports nothing, built the same
@@ -271,14 +278,14 @@ function readPlainEntry(value: unknown, origin: EntryOrigin): Entry | undefined 
     acronym,
     expand: acronym !== undefined && expand,
     accepted,
-    variants,
+    variants: variants.length ? variants : NONE,
     definition,
     parent,
-    dates,
+    dates: value.dates === undefined || value.dates === null ? NO_DATES : dates,
     symbol,
     number,
     title,
-    sources,
+    sources: sources.length ? sources : NONE,
     related,
     replacedBy,
     origin,
