@@ -24,7 +24,7 @@ export class FormMatcher {
    * earliest form with that shape, plus one, at `2s + 1` (0: empty). One table for the shapes, one
    * for the shapes of the forms that also match with an `s` after them (acronym plurals). Typed
    * arrays instead of Maps of shape strings: a 50,000-entry glossary has ~180,000 forms, and
-   * strings and Map entries for them cost a third of its load time and ~15 MB.
+   * strings and Map entries for them cost a third of its index's build time and ~17 MB.
    */
   private readonly shapeTable: Int32Array;
   private readonly pluralTable: Int32Array;
@@ -36,9 +36,10 @@ export class FormMatcher {
   private readonly singles = new Uint8Array(0x10000);
   private readonly pairs = new Uint8Array(0x10000);
   /**
-   * A bitmap of the hashes (FNV-1a, see `mix`) of every leading part of a form that ends where a form
-   * may end: the scan hashes as it goes and stops at the first part no form starts with. The
-   * parts are only hashed, never sliced into strings: a 50,000-entry glossary has about a million.
+   * A bitmap of the hashes (FNV-1a, see `mix`) of every leading part of a form that ends where
+   * a form may end: the scan hashes as it goes and stops at the first part no form starts with.
+   * The parts are only hashed, never sliced into strings: a 50,000-entry glossary has about a
+   * million.
    */
   private readonly partBits: Uint32Array;
   private readonly mask: number;
