@@ -291,24 +291,18 @@ function shapeInto(text: string, codes: Uint16Array): number {
   return t;
 }
 
-/** Whether the shape of `form` is `shape[from, to)`, compared unit by unit without making it. */
+/** Whether the shape of `form` is `shape[from, to)`. */
 function hasShape(form: string, shape: string, from: number, to: number): boolean {
-  let k = from;
-  for (let i = 0; i < form.length; k++) {
-    if (k >= to) return false;
-    const c = form.charCodeAt(i++);
-    let unit: number;
-    if (isSpace(c)) {
-      while (i < form.length && isSpace(form.charCodeAt(i))) i++;
-      unit = SPACE;
-    } else unit = canonical(c);
-    if (shape.charCodeAt(k) !== unit) return false;
-  }
-  return k === to;
+  const units = form.length <= formScratch.length ? formScratch : new Uint16Array(form.length);
+  if (shapeInto(form, units) !== to - from) return false;
+  for (let k = from; k < to; k++) if (shape.charCodeAt(k) !== units[k - from]) return false;
+  return true;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
 const scratch = new Uint16Array(0x10000);
+/** `hasShape`'s own: it runs while the constructor holds a form's shape in `scratch`. */
+const formScratch = new Uint16Array(0x10000);
 
 function fromCodes(codes: Uint16Array, length: number): string {
   let out = '';
