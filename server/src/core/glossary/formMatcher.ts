@@ -124,10 +124,13 @@ export class FormMatcher {
     if (this.shapeCount === 0) return out;
     const shape = shapeOf(text);
     const n = shape.length;
-    // Offsets in `text` of shape positions, found by walking both forward as matches are found.
+    // Offsets in `text` of shape positions, found by walking both forward as matches are found;
+    // the same offsets where no run of white space was collapsed (most blocks' prose).
+    const sameLength = n === text.length;
     let walkedShape = 0;
     let walkedText = 0;
     const offsetOf = (q: number): number => {
+      if (sameLength) return q;
       while (walkedShape < q) {
         if (isSpace(text.charCodeAt(walkedText++))) while (walkedText < text.length && isSpace(text.charCodeAt(walkedText))) walkedText++;
         walkedShape++;
