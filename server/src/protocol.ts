@@ -64,8 +64,8 @@ export namespace StatusNotification {
   export const type = new NotificationType<StatusParams>(method);
 }
 
-/** The `source` of every diagnostic the server publishes; the client counts findings by it. */
-export const DIAGNOSTIC_SOURCE = 'policy-lexicon';
+// The `source` of every diagnostic the server publishes; the client counts findings by it.
+export { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 
 /** The command that applies every available fix to a document; its one argument is the document URI. */
 export const FIX_ALL_COMMAND = 'policyLexicon.fixAll';

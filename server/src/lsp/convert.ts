@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionCandidate, CompletionCandidate, DocumentTerm, Edit, EntryKind, Finding, Severity, TermInfo } from '../core';
-import { DIAGNOSTIC_SOURCE, type DocumentTermItem } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
+import type { DocumentTermItem } from '../protocol';
 import { plainMarkup, termInfoMarkup } from './markup';
 
 const COMPLETION_KINDS: Record<EntryKind, CompletionItemKind> = {
