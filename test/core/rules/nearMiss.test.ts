@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/core';
-import { doc, miniService } from '../../helpers/fixtures';
+import { builtinService, doc, miniService } from '../../helpers/fixtures';
 import { findings, fixed, flagged, only } from '../../helpers/rules';
 
 const RULE = 'near-miss';
@@ -58,5 +58,23 @@ suite('rule near-miss', () => {
     const phrase = "ASEAN Defence Ministerial Meeting-Plus";
     assert.deepEqual(flagged(RULE, `${phrase} (ADMM-Plus) met.`), []);
     assert.deepEqual(flagged(RULE, `${phrase}\n\n(ADMM-Plus) met.`), [phrase]);
+  });
+
+  test('a block with more distinct words than the word cache holds gets the same findings, and so does the next one', () => {
+    // A fresh service: the rule's word cache starts empty and fills up within the long block. Its
+    // first words file "Cyber Centre" under their numbers; the phrases after the filler are words
+    // the full cache did not take (their compounds go uncached). The next block starts the cache
+    // afresh, and its first words take the same numbers: "Cyber Security" must not read "Cyber Centre".
+    const service = builtinService();
+    const phrases = 'the U.S.-ASEAN Smart City Partnership and the ASEAN-Singapore Cyber Security Centre of Excellence.';
+    const expected = ['U.S.-ASEAN Smart City Partnership', 'ASEAN-Singapore Cyber Security Centre of Excellence'];
+    const filler = Array.from({ length: 40_000 }, (_, i) => `zq${i.toString(36)}`).join(' ');
+    const check = (text: string) => service.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(check(`the ASEAN-Singapore Cyber Centre of Excellence ${filler} ${phrases}`), ['ASEAN-Singapore Cyber Centre of Excellence', ...expected]);
+    assert.deepEqual(check(`the ASEAN-Singapore Cyber Security Centre of Excellence.\n\n${phrases}`), [expected[1], ...expected]);
+    // Only uncached words after the filler: none of their compounds is filed, each is its own.
+    const fresh = builtinService();
+    const text = `${filler} ${phrases}`;
+    assert.deepEqual(fresh.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end)), expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Entry } from '../glossary/schema';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
-import { escapeRegExp } from '../text';
+import { detached, escapeRegExp } from '../text';
 import { isSentenceStart, softKey, STOPWORDS, tokenize, type Token } from './common';
 import type { BlockContext, BlockRule, RawFinding } from './types';
 
@@ -18,7 +18,7 @@ export const nearMiss: BlockRule = {
   description: 'A phrase close to an official multi-word name that is neither the name nor a listed variant.',
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
-    const words = blockWords(tokenize(block), anchors.vocabulary);
+    const words = blockWords(tokenize(block), anchors);
     const { tokens, keys } = words;
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
@@ -129,6 +129,34 @@ interface Anchors {
   /** One mark per vocabulary number, for `blockVocabulary`, and for `markAround`. */
   readonly inBlock: Marks;
   readonly around: Marks;
+  /**
+   * What `blockWords` needs of each word as written, by its text: one look-up per token instead
+   * of two (its soft key's, then the key's number). Cleared when it holds `WORD_CACHE_LIMIT` words.
+   */
+  readonly written: Map<string, WrittenWord>;
+  /**
+   * `pairAt`'s soft keys of two words written as one, by the two words' serials (see
+   * `pairSerial`): a number, where the joined text would be a new string to hash. Cleared with
+   * `written`, and when it holds `PAIR_CACHE_LIMIT` pairs.
+   */
+  readonly pairKeys: Map<number, string>;
+}
+
+interface WrittenWord {
+  readonly key: string;
+  /** The key's number in `Anchors.vocabulary`, -1 if no name has it. */
+  readonly id: number;
+  readonly first: number;
+  /** Its order in `Anchors.written`, below `WORD_CACHE_LIMIT`; -1 for a word the full table did not take. */
+  readonly serial: number;
+}
+
+/** 2^15: two serials make one small integer (below 2^30), a fast Map key. */
+const WORD_CACHE_LIMIT = 32_768;
+const PAIR_CACHE_LIMIT = 65_536;
+
+function pairSerial(first: number, second: number): number {
+  return first * WORD_CACHE_LIMIT + second;
 }
 
 /** The names to try at each occurrence of a word in a block: a short list as it is, or the viable part of a long one. */
@@ -256,7 +284,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   }
   const anchored = new Uint8Array(vocabulary.size);
   for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
-  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size) };
+  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size), written: new Map(), pairKeys: new Map() };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -327,9 +355,13 @@ interface Words {
   /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
   readonly ids: Int32Array;
   readonly firsts: Int32Array;
+  /** Each token's `WrittenWord.serial`, and the glossary's `Anchors.pairKeys`, for `pairAt`. */
+  readonly serials: Int32Array;
+  readonly pairKeys: Map<number, string>;
 }
 
-function blockWords(tokens: readonly Token[], vocabulary: ReadonlyMap<string, number>): Words {
+function blockWords(tokens: readonly Token[], anchors: Anchors): Words {
+  const { vocabulary, written, pairKeys } = anchors;
   const n = tokens.length;
   const keys = new Array<string>(n);
   const lows = new Array<string | undefined>(n);
@@ -337,14 +369,34 @@ function blockWords(tokens: readonly Token[], vocabulary: ReadonlyMap<string, nu
   const ordinal = new Uint8Array(n);
   const ids = new Int32Array(n);
   const firsts = new Int32Array(n);
+  const serials = new Int32Array(n);
+  // A full table starts afresh between blocks, never within one: serials of one block are of one table.
+  if (written.size >= WORD_CACHE_LIMIT) {
+    written.clear();
+    pairKeys.clear();
+  } else if (pairKeys.size >= PAIR_CACHE_LIMIT) pairKeys.clear();
   for (let j = 0; j < n; j++) {
     const t = tokens[j].text;
-    keys[j] = softKey(t);
+    let word = written.get(t);
+    if (word === undefined) {
+      const key = softKey(t);
+      const id = vocabulary.get(key) ?? -1;
+      if (written.size < WORD_CACHE_LIMIT) {
+        word = { key, id, first: key.charCodeAt(0), serial: written.size };
+        // A copy of the word as the table's key: a slice of the block would keep the draft alive.
+        written.set(detached(t), word);
+      } else {
+        // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
+        word = { key, id, first: key.charCodeAt(0), serial: -1 };
+      }
+    }
+    keys[j] = word.key;
+    ids[j] = word.id;
+    firsts[j] = word.first;
+    serials[j] = word.serial;
     capital[j] = startsCapital(t) ? 1 : 0;
-    ids[j] = vocabulary.get(keys[j]) ?? -1;
-    firsts[j] = keys[j].charCodeAt(0);
   }
-  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n), ids, firsts };
+  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n), ids, firsts, serials, pairKeys };
 }
 
 function lowAt(block: Words, j: number): string {
@@ -356,10 +408,19 @@ function ordinalAt(block: Words, j: number): boolean {
   return block.ordinal[j] === 2;
 }
 
-/** softKey of tokens j and j + 1 written as one ("Cyber Security" -> "cybersecurity"). */
+/** softKey of tokens j and j + 1 written as one ("Cyber Security" -> "cybersecurity"); j + 1 is a token of the block. */
 function pairAt(words: Words, j: number): string {
   let pair = words.pairs[j];
-  if (pair === undefined) pair = words.pairs[j] = softKey(words.keys[j] + words.keys[j + 1]);
+  if (pair === undefined) {
+    const { serials, pairKeys } = words;
+    if (serials[j] < 0 || serials[j + 1] < 0) pair = softKey(words.keys[j] + words.keys[j + 1]);
+    else {
+      const serial = pairSerial(serials[j], serials[j + 1]);
+      pair = pairKeys.get(serial);
+      if (pair === undefined) pairKeys.set(serial, (pair = softKey(words.keys[j] + words.keys[j + 1])));
+    }
+    words.pairs[j] = pair;
+  }
   return pair;
 }
 
