@@ -144,10 +144,11 @@ function linkExpansions(prose: string, mentions: BlockMention[]): void {
     const name = mentions[i];
     const acronym = mentions[i + 1];
     if (!name.ref || !acronym.ref || !acronym.entry || name.ref.type === 'acronym' || name.ref.acronymLike) continue;
-    if (acronym.entry !== name.entry && !formKey(prose.slice(name.start, name.end)).includes(formKey(acronym.entry.name.replace(/^the\s+/i, '')))) continue;
     if (acronym.ref.type !== 'acronym' && !acronym.ref.acronymLike) continue;
+    // The parentheses first: most neighbouring mentions are not "Name (ACR)", and the title test below costs more.
     if (!BEFORE_PAREN.test(prose.slice(name.end, acronym.start))) continue;
     if (!AFTER_ACRONYM.test(prose.slice(acronym.end, acronym.end + 8))) continue;
+    if (acronym.entry !== name.entry && !formKey(prose.slice(name.start, name.end)).includes(formKey(acronym.entry.name.replace(/^the\s+/i, '')))) continue;
     name.expansionOf = acronym;
     acronym.definedBy = name;
   }
