@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../server/src/core';
+import { applyEdits, createLexiconService, loadGlossary } from '../../../server/src/core';
 import { builtinService, doc, miniService } from '../../helpers/fixtures';
 import { findings, fixed, flagged, only } from '../../helpers/rules';
 
@@ -76,5 +76,17 @@ suite('rule near-miss', () => {
     const fresh = builtinService();
     const text = `${filler} ${phrases}`;
     assert.deepEqual(fresh.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end)), expected);
+  });
+
+  test('a word is known by its characters, not by their hash', () => {
+    // FNV-1a gives LQNQX and ZAORB the same hash: the second must not be taken for the first.
+    const fnv = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5 | 0);
+    assert.equal(fnv('LQNQX'), fnv('ZAORB'));
+    const json = JSON.stringify({ version: 1, terms: [{ id: 'z', kind: 'forum', name: 'ZAORB Regional Cyber Policy Dialogue' }] });
+    const { glossary } = loadGlossary(json, '/z.lexicon.json', 'z');
+    const service = createLexiconService({ glossaries: [glossary!] });
+    const text = 'LQNQX met. Then the ZAORB Regional Cyber Dialogue met.';
+    const found = service.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(found, ['ZAORB Regional Cyber Dialogue']);
   });
 });

@@ -40,6 +40,16 @@ suite('scanners: the rewrites give what the regex-based references give', () => 
     checkProperty(fc.property(TEXT, fc.nat(1000), (text, start) => assert.deepEqual(tokenize(block(text, start)), tokenizeReference(block(text, start)))), 3000);
   });
 
+  test('tokenize on blocks longer than the room it reuses (grown, then given back)', function () {
+    this.timeout(propertyTimeout(60_000));
+    const long = fc.array(PIECED, { minLength: 40, maxLength: 120 }).map((parts) => parts.join(' w '));
+    checkProperty(fc.property(long, fc.nat(1000), (text, start) => {
+      assert.deepEqual(tokenize(block(text, start)), tokenizeReference(block(text, start)));
+      // A short block right after: what the long one left in the room must not show.
+      assert.deepEqual(tokenize(block('U.S. and Leaders\'.', start)), tokenizeReference(block('U.S. and Leaders\'.', start)));
+    }), 200);
+  });
+
   test('tokenize on masked prose, as the rules see it', function () {
     this.timeout(propertyTimeout(60_000));
     checkProperty(fc.property(TEXT, (text) => {

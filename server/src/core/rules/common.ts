@@ -60,27 +60,57 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Splits a block's prose into words; hyphens and white space separate words. A word starts with
- * [A-Za-z0-9\u00C0-\u024F] and goes on with those and . ' &. A char-code scanner, for speed: it
- * reads every character of every block.
+ * Where a block's words are, as `tokenize` finds them, in arrays that are reused from call to
+ * call (`tokenSpans` grows them): document offsets of each word's start and end, and 1 where a
+ * phrase does not go on past it (`Token.breakAfter`).
  */
-export function tokenize(block: Block): Token[] {
+export interface TokenSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  breaks: Uint8Array;
+}
+
+export function tokenSpanRoom(capacity = 256): TokenSpans {
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity) };
+}
+
+/** Makes room for twice as many spans, keeping those written. */
+function growSpans(spans: TokenSpans): void {
+  const capacity = spans.starts.length * 2;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const breaks = new Uint8Array(capacity);
+  starts.set(spans.starts);
+  ends.set(spans.ends);
+  breaks.set(spans.breaks);
+  spans.starts = starts;
+  spans.ends = ends;
+  spans.breaks = breaks;
+}
+
+/**
+ * Splits a block's prose into words; hyphens and white space separate words. A word starts with
+ * [A-Za-z0-9\u00C0-\u024F] and goes on with those and . ' &. Writes the words' spans into `spans`
+ * and returns how many there are. A char-code scanner that makes no strings, for speed: it reads
+ * every character of every block.
+ */
+export function tokenSpans(block: Block, spans: TokenSpans): number {
   const prose = block.prose;
   const n = prose.length;
-  const tokens: Token[] = [];
+  let count = 0;
   let i = 0;
   while (i < n && !isWordStart(prose.charCodeAt(i))) i++;
   while (i < n) {
     let j = i + 1;
     for (let c = prose.charCodeAt(j); j < n && (isWordStart(c) || c === 46 || c === 39 || c === 38); c = prose.charCodeAt(++j));
-    let text = prose.slice(i, j);
-    // "Partnership." ends a sentence; "U.S." keeps its stops.
+    // "Partnership." ends a sentence; "U.S." keeps its stops. A word never starts with either mark.
+    let end = j;
     let sentenceEnd = false;
-    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) {
-      text = text.slice(0, -1);
+    if (prose.charCodeAt(end - 1) === 46 && onlyStopAtEnd(prose, i, end)) {
+      end--;
       sentenceEnd = true;
     }
-    if (text.endsWith("'")) text = text.slice(0, -1);
+    if (prose.charCodeAt(end - 1) === 39) end--;
     // Up to the next word: a break character or a blank line (two line breaks with only white space between) ends a phrase.
     let breakAfter = sentenceEnd;
     let lineBreak = false;
@@ -96,9 +126,35 @@ export function tokenize(block: Block): Token[] {
         if (isBreak(c)) breakAfter = true;
       }
     }
-    tokens.push({ text, start: block.start + i, end: block.start + i + text.length, breakAfter });
+    if (count === spans.starts.length) growSpans(spans);
+    spans.starts[count] = block.start + i;
+    spans.ends[count] = block.start + end;
+    spans.breaks[count] = breakAfter ? 1 : 0;
+    count++;
     i = k;
   }
+  return count;
+}
+
+/** Whether the full stop at `end - 1` is the only one in prose[start, end). */
+function onlyStopAtEnd(prose: string, start: number, end: number): boolean {
+  for (let p = start; p < end - 1; p++) if (prose.charCodeAt(p) === 46) return false;
+  return true;
+}
+
+/** `tokenize`'s room; given back when a long block grew it past this many spans. */
+const SHARED_SPANS = 4096;
+let sharedSpans = tokenSpanRoom();
+
+/** The words of a block's prose (see `tokenSpans`), with their text. */
+export function tokenize(block: Block): Token[] {
+  const count = tokenSpans(block, sharedSpans);
+  const { starts, ends, breaks } = sharedSpans;
+  const tokens = new Array<Token>(count);
+  for (let t = 0; t < count; t++) {
+    tokens[t] = { text: block.prose.slice(starts[t] - block.start, ends[t] - block.start), start: starts[t], end: ends[t], breakAfter: breaks[t] === 1 };
+  }
+  if (sharedSpans.starts.length > SHARED_SPANS) sharedSpans = tokenSpanRoom();
   return tokens;
 }
 

@@ -1,7 +1,8 @@
 import type { Entry } from '../glossary/schema';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { detached, escapeRegExp } from '../text';
-import { isSentenceStart, softKey, STOPWORDS, tokenize, type Token } from './common';
+import { isSentenceStart, softKey, STOPWORDS, tokenSpanRoom, tokenSpans, type TokenSpans } from './common';
+import type { Block } from '../markdown/blocks';
 import type { BlockContext, BlockRule, RawFinding } from './types';
 
 /**
@@ -18,8 +19,9 @@ export const nearMiss: BlockRule = {
   description: 'A phrase close to an official multi-word name that is neither the name nor a listed variant.',
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
-    const words = blockWords(tokenize(block), anchors);
-    const { tokens, keys } = words;
+    const words = blockWords(block, anchors);
+    const { keys, n } = words;
+    const { starts, ends } = words.spans;
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
     // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
@@ -28,7 +30,7 @@ export const nearMiss: BlockRule = {
     // their order, those that are not too far from every window of the block (see `farFromBlock`).
     let inBlock: BlockVocabulary | undefined;
     const viable = new Map<string, Viable>();
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < n; i++) {
       // Most words, even of the names ("of", "the"), anchor none: they need no look-up.
       if (words.ids[i] < 0 || anchors.anchored[words.ids[i]] === 0) continue;
       let candidates = viable.get(keys[i]);
@@ -46,20 +48,20 @@ export const nearMiss: BlockRule = {
         const { name, anchor } = names[c];
         if (long && farFromBlock(long.list.words, long.list.from[long.positions[c]], long.list.from[long.positions[c] + 1], anchors.around.stamps, around!)) continue;
         // The three windows together first: a name too far from their union is too far from each.
-        if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(tokens.length, i - anchor + name.words.length + 2))) continue;
+        if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(n, i - anchor + name.words.length + 2))) continue;
         for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
           if (start < 0 || start > i) continue;
-          if (tooFar(name, words, start, Math.min(tokens.length, start + name.words.length + 1))) continue;
+          if (tooFar(name, words, start, Math.min(n, start + name.words.length + 1))) continue;
           if (writtenExactly(name, words, start)) {
             // The name itself: no alignment needed, but a window shifted over it must still see it.
-            exact.push({ start: tokens[start].start, end: tokens[start + name.raw.length - 1].end });
+            exact.push({ start: starts[start], end: ends[start + name.raw.length - 1] });
             continue;
           }
           if (coveredByMention(name, words, start, mentions)) continue;
           const match = bestWindow(name, words, start);
           if (!match) continue;
-          const from = tokens[start].start;
-          const to = tokens[match.last].end;
+          const from = starts[start];
+          const to = ends[match.last];
           if (match.cost === 0) exact.push({ start: from, end: to });
           if (!acceptable(name, match, from, to, mentions)) continue;
           // Right before "(ACR)" of the same entry, the phrase is an expansion: `wrong-expansion` reports it.
@@ -130,26 +132,48 @@ interface Anchors {
   readonly inBlock: Marks;
   readonly around: Marks;
   /**
-   * What `blockWords` needs of each word as written, by its text: one look-up per token instead
-   * of two (its soft key's, then the key's number). Cleared when it holds `WORD_CACHE_LIMIT` words.
+   * What `blockWords` needs of each word as written, found by its characters in the block: no
+   * string is cut for a word seen before, and one look-up replaces two (its soft key's, then the
+   * key's number). Cleared when it holds `WORD_CACHE_LIMIT` words.
    */
-  readonly written: Map<string, WrittenWord>;
+  readonly written: WrittenWords;
   /**
    * `pairAt`'s soft keys of two words written as one, by the two words' serials (see
    * `pairSerial`): a number, where the joined text would be a new string to hash. Cleared with
    * `written`, and when it holds `PAIR_CACHE_LIMIT` pairs.
    */
   readonly pairKeys: Map<number, string>;
+  /** `blockWords`' arrays, reused from block to block. */
+  readonly words: Words;
 }
 
 interface WrittenWord {
+  /** The word as written (a copy: a slice of a block would keep its draft alive). */
+  readonly text: string;
   readonly key: string;
   /** The key's number in `Anchors.vocabulary`, -1 if no name has it. */
   readonly id: number;
   readonly first: number;
+  /** `startsCapital` of the word. */
+  readonly capital: number;
   /** Its order in `Anchors.written`, below `WORD_CACHE_LIMIT`; -1 for a word the full table did not take. */
   readonly serial: number;
+  /** `lower` of the text and `isOrdinal` of the key, filled in on first use (most words are never aligned with a name). */
+  low: string | undefined;
+  ordinal: boolean | undefined;
 }
+
+/**
+ * Open addressing on the FNV-1a hash of a word's characters: slot `s` holds the hash at `hashes[s]`
+ * and the word's place in `list`, plus one, at `slots[s]` (0: empty). At most half full.
+ */
+interface WrittenWords {
+  readonly hashes: Int32Array;
+  readonly slots: Int32Array;
+  readonly list: WrittenWord[];
+}
+
+const WORD_SLOTS = 2 * 32_768;
 
 /** 2^15: two serials make one small integer (below 2^30), a fast Map key. */
 const WORD_CACHE_LIMIT = 32_768;
@@ -284,7 +308,8 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   }
   const anchored = new Uint8Array(vocabulary.size);
   for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
-  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size), written: new Map(), pairKeys: new Map() };
+  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
+    written: { hashes: new Int32Array(WORD_SLOTS), slots: new Int32Array(WORD_SLOTS), list: [] }, pairKeys: new Map(), words: emptyWords() };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -339,88 +364,151 @@ function lower(word: string): string {
 }
 
 /**
- * A block's tokens with what the matching reads of them again and again, computed once per
- * block: soft keys (and their numbers in the names' vocabulary) and capital flags; and, on first
- * use, lower-case forms, ordinal flags and the soft key of each two adjacent tokens written as one
- * (most tokens are never aligned with a name).
+ * A block's words with what the matching reads of them again and again: where they are, their
+ * soft keys (and the keys' numbers in the names' vocabulary), capital flags, and, on first use,
+ * the soft key of each two adjacent words written as one (most words are never aligned with a
+ * name). One per glossary, refilled for each block: the arrays are longer than the block's `n` words.
  */
 interface Words {
-  readonly tokens: readonly Token[];
-  readonly keys: readonly string[];
-  /** `lower` of each token and `isOrdinal` of each key (0: not yet known, 1: no, 2: yes), filled in on first use. */
-  readonly lows: Array<string | undefined>;
-  readonly capital: Uint8Array;
-  readonly ordinal: Uint8Array;
-  readonly pairs: Array<string | undefined>;
+  n: number;
+  readonly spans: TokenSpans;
+  keys: string[];
+  written: WrittenWord[];
+  capital: Uint8Array;
   /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
-  readonly ids: Int32Array;
-  readonly firsts: Int32Array;
-  /** Each token's `WrittenWord.serial`, and the glossary's `Anchors.pairKeys`, for `pairAt`. */
-  readonly serials: Int32Array;
-  readonly pairKeys: Map<number, string>;
+  ids: Int32Array;
+  firsts: Int32Array;
+  /** Each word's `WrittenWord.serial`, and the glossary's `Anchors.pairKeys`, for `pairAt`. */
+  serials: Int32Array;
+  pairKeys: Map<number, string>;
+  /** `pairAt`'s keys, valid where `pairStamps` holds the block's `stamp`. */
+  pairs: string[];
+  pairStamps: Uint32Array;
+  stamp: number;
 }
 
-function blockWords(tokens: readonly Token[], anchors: Anchors): Words {
-  const { vocabulary, written, pairKeys } = anchors;
-  const n = tokens.length;
-  const keys = new Array<string>(n);
-  const lows = new Array<string | undefined>(n);
-  const capital = new Uint8Array(n);
-  const ordinal = new Uint8Array(n);
-  const ids = new Int32Array(n);
-  const firsts = new Int32Array(n);
-  const serials = new Int32Array(n);
+function emptyWords(): Words {
+  const spans = tokenSpanRoom();
+  const size = spans.starts.length;
+  return {
+    n: 0,
+    spans,
+    keys: [],
+    written: [],
+    capital: new Uint8Array(size),
+    ids: new Int32Array(size),
+    firsts: new Int32Array(size),
+    serials: new Int32Array(size),
+    pairKeys: new Map(),
+    // Filled, not holey: `pairAt` writes at any index.
+    pairs: new Array<string>(size).fill(''),
+    pairStamps: new Uint32Array(size),
+    stamp: 0,
+  };
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+function blockWords(block: Block, anchors: Anchors): Words {
+  const { vocabulary, written, pairKeys, words } = anchors;
+  const n = tokenSpans(block, words.spans);
+  const { starts, ends } = words.spans;
+  if (words.capital.length < starts.length) {
+    // The spans grew for a long block: so do the rest.
+    const size = starts.length;
+    words.capital = new Uint8Array(size);
+    words.ids = new Int32Array(size);
+    words.firsts = new Int32Array(size);
+    words.serials = new Int32Array(size);
+    words.pairs = new Array<string>(size).fill('');
+    words.pairStamps = new Uint32Array(size);
+    words.stamp = 0;
+  }
+  words.n = n;
+  words.pairKeys = pairKeys;
+  // A new stamp: no pair of an earlier block is valid. A wrapped stamp would meet old ones: clear them.
+  if (words.stamp === 0xffffffff) {
+    words.pairStamps.fill(0);
+    words.stamp = 0;
+  }
+  words.stamp++;
+  const { keys, capital, ids, firsts, serials } = words;
+  const list = written.list;
   // A full table starts afresh between blocks, never within one: serials of one block are of one table.
-  if (written.size >= WORD_CACHE_LIMIT) {
-    written.clear();
+  if (list.length >= WORD_CACHE_LIMIT) {
+    written.slots.fill(0);
+    list.length = 0;
     pairKeys.clear();
   } else if (pairKeys.size >= PAIR_CACHE_LIMIT) pairKeys.clear();
+  const prose = block.prose;
+  const { hashes, slots } = written;
   for (let j = 0; j < n; j++) {
-    const t = tokens[j].text;
-    let word = written.get(t);
-    if (word === undefined) {
-      const key = softKey(t);
-      const id = vocabulary.get(key) ?? -1;
-      if (written.size < WORD_CACHE_LIMIT) {
-        word = { key, id, first: key.charCodeAt(0), serial: written.size };
-        // A copy of the word as the table's key: a slice of the block would keep the draft alive.
-        written.set(detached(t), word);
-      } else {
-        // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
-        word = { key, id, first: key.charCodeAt(0), serial: -1 };
+    const from = starts[j] - block.start;
+    const to = ends[j] - block.start;
+    let hash = HASH_SEED;
+    for (let p = from; p < to; p++) hash = Math.imul(hash ^ prose.charCodeAt(p), 0x01000193);
+    let word: WrittenWord | undefined;
+    let slot = hash & (WORD_SLOTS - 1);
+    for (; slots[slot] !== 0; slot = (slot + 1) & (WORD_SLOTS - 1)) {
+      if (hashes[slot] !== hash) continue;
+      const held = list[slots[slot] - 1];
+      if (sameText(held.text, prose, from, to)) {
+        word = held;
+        break;
       }
     }
+    if (word === undefined) {
+      const text = detached(prose.slice(from, to));
+      const key = softKey(text);
+      const cached = list.length < WORD_CACHE_LIMIT;
+      // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
+      word = { text, key, id: vocabulary.get(key) ?? -1, first: key.charCodeAt(0), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, low: undefined, ordinal: undefined };
+      if (cached) {
+        list.push(word);
+        hashes[slot] = hash;
+        slots[slot] = list.length;
+      }
+    }
+    words.written[j] = word;
     keys[j] = word.key;
     ids[j] = word.id;
     firsts[j] = word.first;
     serials[j] = word.serial;
-    capital[j] = startsCapital(t) ? 1 : 0;
+    capital[j] = word.capital;
   }
-  return { tokens, keys, lows, capital, ordinal, pairs: new Array<string | undefined>(n), ids, firsts, serials, pairKeys };
+  return words;
+}
+
+/** Whether prose[from, to) is `text`. */
+function sameText(text: string, prose: string, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let p = from; p < to; p++) if (text.charCodeAt(p - from) !== prose.charCodeAt(p)) return false;
+  return true;
 }
 
 function lowAt(block: Words, j: number): string {
-  return (block.lows[j] ??= lower(block.tokens[j].text));
+  const word = block.written[j];
+  return (word.low ??= lower(word.text));
 }
 
 function ordinalAt(block: Words, j: number): boolean {
-  if (block.ordinal[j] === 0) block.ordinal[j] = isOrdinal(block.keys[j]) ? 2 : 1;
-  return block.ordinal[j] === 2;
+  const word = block.written[j];
+  return (word.ordinal ??= isOrdinal(word.key));
 }
 
-/** softKey of tokens j and j + 1 written as one ("Cyber Security" -> "cybersecurity"); j + 1 is a token of the block. */
+/** softKey of words j and j + 1 written as one ("Cyber Security" -> "cybersecurity"); j + 1 is a word of the block. */
 function pairAt(words: Words, j: number): string {
-  let pair = words.pairs[j];
-  if (pair === undefined) {
-    const { serials, pairKeys } = words;
-    if (serials[j] < 0 || serials[j + 1] < 0) pair = softKey(words.keys[j] + words.keys[j + 1]);
-    else {
-      const serial = pairSerial(serials[j], serials[j + 1]);
-      pair = pairKeys.get(serial);
-      if (pair === undefined) pairKeys.set(serial, (pair = softKey(words.keys[j] + words.keys[j + 1])));
-    }
-    words.pairs[j] = pair;
+  if (words.pairStamps[j] === words.stamp) return words.pairs[j];
+  const { serials, pairKeys } = words;
+  let pair: string | undefined;
+  if (serials[j] < 0 || serials[j + 1] < 0) pair = softKey(words.keys[j] + words.keys[j + 1]);
+  else {
+    const serial = pairSerial(serials[j], serials[j + 1]);
+    pair = pairKeys.get(serial);
+    if (pair === undefined) pairKeys.set(serial, (pair = softKey(words.keys[j] + words.keys[j + 1])));
   }
+  words.pairs[j] = pair;
+  words.pairStamps[j] = words.stamp;
   return pair;
 }
 
@@ -466,15 +554,15 @@ function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
   const stamp = nextStamp(anchors.inBlock);
   const marks = anchors.inBlock.stamps;
   const ids: number[] = [];
-  const pairIds = new Int32Array(block.keys.length).fill(-1);
+  const pairIds = new Int32Array(block.n).fill(-1);
   const mark = (id: number) => {
     if (id < 0 || marks[id] === stamp) return;
     marks[id] = stamp;
     ids.push(id);
   };
-  for (let j = 0; j < block.keys.length; j++) {
+  for (let j = 0; j < block.n; j++) {
     mark(block.ids[j]);
-    if (j + 1 < block.keys.length) mark((pairIds[j] = vocabulary.get(pairAt(block, j)) ?? -1));
+    if (j + 1 < block.n) mark((pairIds[j] = vocabulary.get(pairAt(block, j)) ?? -1));
   }
   return { ids, stamp, pairIds };
 }
@@ -490,7 +578,7 @@ function markAround(anchors: Anchors, block: Words, inBlock: BlockVocabulary, i:
   const stamp = nextStamp(anchors.around);
   const marks = anchors.around.stamps;
   const from = Math.max(0, i - 2);
-  const to = Math.min(block.keys.length, i + longest + 2);
+  const to = Math.min(block.n, i + longest + 2);
   for (let j = from; j < to; j++) {
     if (block.ids[j] >= 0) marks[block.ids[j]] = stamp;
     if (j + 1 < to && inBlock.pairIds[j] >= 0) marks[inBlock.pairIds[j]] = stamp;
@@ -530,14 +618,14 @@ function present(word: string, id: number, first: number, block: Words, start: n
 /** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
 function writtenExactly(name: Name, block: Words, start: number): boolean {
   const m = name.raw.length;
-  const { capital, tokens } = block;
-  if (start + m > tokens.length) return false;
+  const { capital, n } = block;
+  if (start + m > n) return false;
   for (let i = 0; i < m; i++) if (lowAt(block, start + i) !== name.raw[i]) return false;
   // Only where `bestWindow` would consider that window (it skips lower-case ones).
   let capitals = 0;
   for (let i = 0; i < m; i++) capitals += capital[start + i];
   if (capitals < name.capitals - 1) return false;
-  for (let k = start; k < start + m - 1; k++) if (tokens[k].breakAfter) return false;
+  for (let k = start; k < start + m - 1; k++) if (block.spans.breaks[k] === 1) return false;
   return true;
 }
 
@@ -558,14 +646,15 @@ const SOFT = 0.25;
  * three, since an alignment of a window's prefix reads no token past that prefix.
  */
 function bestWindow(name: Name, block: Words, start: number): WindowMatch | undefined {
-  const { tokens, keys, capital } = block;
+  const { keys, capital } = block;
+  const breaks = block.spans.breaks;
   const words = name.words;
   const m = words.length;
   const shortest = Math.max(1, m - 1);
   // The last token a window may reach: the block's end, the first break, m + 1 tokens.
-  let limit = Math.min(tokens.length - 1, start + m);
+  let limit = Math.min(block.n - 1, start + m);
   for (let k = start; k < limit; k++) {
-    if (tokens[k].breakAfter) {
+    if (breaks[k] === 1) {
       limit = k;
       break;
     }
@@ -655,13 +744,13 @@ function align(name: Name, block: Words, start: number, n: number): void {
  * glossary most windows at a recognised name are other names one word away from it.
  */
 function coveredByMention(name: Name, block: Words, start: number, mentions: BlockContext['mentions']): boolean {
-  const { tokens } = block;
+  const { starts, ends } = block.spans;
   const m = name.words.length;
   const shortestLast = start + Math.max(1, m - 1) - 1;
-  if (shortestLast >= tokens.length) return false;
-  const from = tokens[start].start;
-  const shortestTo = tokens[shortestLast].end;
-  const longestTo = tokens[Math.min(tokens.length - 1, start + m)].end;
+  if (shortestLast >= block.n) return false;
+  const from = starts[start];
+  const shortestTo = ends[shortestLast];
+  const longestTo = ends[Math.min(block.n - 1, start + m)];
   for (const x of mentions) {
     if (x.start >= shortestTo || x.end <= from) continue;
     if (x.entry === name.entry || x.start < from || x.end - x.start >= 0.6 * (longestTo - from)) return true;
