@@ -21,6 +21,13 @@ suite('incremental analysis', () => {
     assert.deepEqual(changeBetween('x'.repeat(10000) + 'y', 'x'.repeat(10000) + 'zy'), { start: 10000, end: 10000, newLength: 1 });
   });
 
+  test('a leading BOM parses as a space and a NUL as U+FFFD, offsets kept', () => {
+    const shape = (text: string) => parseDocument(text).blocks.map((b) => [b.kind, b.start, b.end, b.prose]);
+    assert.deepEqual(shape('\uFEFF# Title\n\nText \u0000 here.\n'), shape(' # Title\n\nText \uFFFD here.\n'));
+    assert.deepEqual(shape('\uFEFF# Title\n')[0].slice(0, 3), ['heading', 0, 9]);
+    assert.deepEqual(shape('Text \u0000 here.\n'), shape('Text \uFFFD here.\n'));
+  });
+
   test('a re-parse around an edit gives exactly the blocks of a full parse', () => {
     let partial = 0;
     checkProperty(
