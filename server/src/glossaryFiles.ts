@@ -20,20 +20,25 @@ export function excludeMatcher(globs: readonly string[]): (relative: string) => 
  * Walks a folder in a stable order, skipping excluded paths, and yields files whose name
  * matches. Symbolic links are not followed, so a link cycle cannot trap the walk.
  */
-export function* walkFiles(root: string, accept: (name: string) => boolean, excluded: (relative: string) => boolean, start = root): Generator<string> {
+export function* walkFiles(root: string, accept: (name: string) => boolean, excluded: (relative: string) => boolean): Generator<string> {
+  yield* walkFolder(root, '', accept, excluded);
+}
+
+/** `walkFiles` below `folder`, whose path from the root is `relative` ('' for the root, '/'-separated). */
+function* walkFolder(folder: string, relative: string, accept: (name: string) => boolean, excluded: (relative: string) => boolean): Generator<string> {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(start, { withFileTypes: true });
+    entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const full = path.join(start, entry.name);
-    const relative = path.relative(root, full).split(path.sep).join('/');
-    if (excluded(relative) || (entry.isDirectory() && excluded(`${relative}/x`))) continue;
-    if (entry.isDirectory()) yield* walkFiles(root, accept, excluded, full);
-    else if (entry.isFile() && accept(entry.name)) yield full;
+    // Joined as strings: an entry's name has no separator, and path.relative per file cost more than the walk.
+    const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (excluded(below) || (entry.isDirectory() && excluded(`${below}/x`))) continue;
+    if (entry.isDirectory()) yield* walkFolder(path.join(folder, entry.name), below, accept, excluded);
+    else if (entry.isFile() && accept(entry.name)) yield path.join(folder, entry.name);
   }
 }
 

@@ -172,6 +172,11 @@ suite('cli: check', () => {
     write('archive/node_modules/dep/readme.md', 'The ADMM Plus met.\n');
     assert.deepEqual(json(['archive']), ['archive/old.md']);
     assert.deepEqual(json(['archive/*.md']), []);
+    // Beneath a folder that is named and not excluded, exclusions read paths from the working folder.
+    write('drafts/private/note.md', 'The ADMM Plus met.\n');
+    write('.policy-lexicon.json', JSON.stringify({ exclude: ['**/node_modules/**', 'archive/**', 'drafts/private/**'] }));
+    assert.deepEqual(json(['drafts']), ['drafts/clean.md', 'drafts/dirty.md']);
+    assert.deepEqual(json(['.']), ['drafts/clean.md', 'drafts/dirty.md']);
   });
 
   test('usage errors exit 2', () => {
