@@ -21,6 +21,21 @@ suite('incremental analysis', () => {
     assert.deepEqual(changeBetween('x'.repeat(10000) + 'y', 'x'.repeat(10000) + 'zy'), { start: 10000, end: 10000, newLength: 1 });
   });
 
+  test('a block\'s prose blanks heading, quote and list markers, line by line', () => {
+    const text = '# Title #\n\nPlain text\nacross lines.\n\n> Quoted\n> text.\n\n- Item one\n  continued.\n- Item two\n\n1. First\n';
+    assert.deepEqual(parseDocument(text).blocks.map((b) => [b.kind, b.prose]), [
+      ['heading', '  Title  \n'],
+      ['paragraph', 'Plain text\nacross lines.\n'],
+      ['paragraph', '  Quoted\n  text.\n'],
+      ['paragraph', '  Item one\n  continued.\n'],
+      ['paragraph', '  Item two\n'],
+      ['paragraph', '   First\n'],
+    ]);
+    // A list item that starts on a paragraph's second line (a lazy continuation cannot, so a nested list).
+    const nested = parseDocument('- a\n  - b\n').blocks.map((b) => b.prose);
+    assert.deepEqual(nested, ['  a\n', '    b\n']);
+  });
+
   test('a leading BOM parses as a space and a NUL as U+FFFD, offsets kept', () => {
     const shape = (text: string) => parseDocument(text).blocks.map((b) => [b.kind, b.start, b.end, b.prose]);
     assert.deepEqual(shape('\uFEFF# Title\n\nText \u0000 here.\n'), shape(' # Title\n\nText \uFFFD here.\n'));

@@ -70,8 +70,12 @@ export function findMentions(prose: string, index: GlossaryIndex): BlockMention[
     }
     mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined });
   }
-  for (const mention of findCitations(prose, index)) mentions.push(mention);
-  mentions.sort((a, b) => a.start - b.start);
+  const citations = findCitations(prose, index);
+  // The matches come in text order; citations go in among them (most blocks have none, and a sort allocates).
+  if (citations.length > 0) {
+    for (const mention of citations) mentions.push(mention);
+    mentions.sort((a, b) => a.start - b.start);
+  }
   linkExpansions(prose, mentions);
   return mentions;
 }

@@ -65,6 +65,8 @@ interface BlockMemo {
   readonly placed: readonly RuleFinding[];
 }
 
+const NO_FINDINGS: readonly RuleFinding[] = Object.freeze([]);
+
 /**
  * Findings of the block rules, in one pass over the blocks: taken from each block's memo while
  * its text is unchanged, and reused as placed while the block has not moved, so a keystroke
@@ -93,7 +95,8 @@ function blockFindings(rules: readonly BlockRule[], base: { text: string; analys
           failed.add(rule);
         }
       }
-      found = { relative: placed.map(({ rule, finding }) => ({ rule, finding: shift(finding, -block.start) })), start: block.start, placed };
+      // Most blocks have no finding: they share one empty list.
+      found = placed.length === 0 ? { relative: NO_FINDINGS, start: block.start, placed: NO_FINDINGS } : { relative: placed.map(({ rule, finding }) => ({ rule, finding: shift(finding, -block.start) })), start: block.start, placed };
       memos[b].set(key, found);
     } else if (found.start !== block.start && found.relative.length > 0) {
       found = { relative: found.relative, start: block.start, placed: found.relative.map(({ rule, finding }) => ({ rule, finding: shift(finding, block.start) })) };

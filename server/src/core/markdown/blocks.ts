@@ -357,20 +357,33 @@ function proseBlock(
 ): Block {
   const start = lineOffset(lineStart, startLine, text.length);
   const end = lineOffset(lineStart, endLine, text.length);
-  const lines: string[] = [];
-  for (let line = startLine; line < endLine; line++) {
-    let content = src.slice(lineOffset(lineStart, line, src.length + base) - base, lineOffset(lineStart, line + 1, src.length + base) - base);
-    content = maskContainerPrefix(content, inQuote, listItemLines.has(line));
-    if (kind === 'heading') content = maskHeadingMarkup(content, line === endLine - 1 && endLine - startLine > 1);
-    lines.push(content);
+  let raw: string;
+  if (kind !== 'heading' && !inQuote && !startsListItem(listItemLines, startLine, endLine)) {
+    // Nothing to blank line by line (most paragraphs): the lines as one slice.
+    raw = src.slice(lineOffset(lineStart, startLine, src.length + base) - base, lineOffset(lineStart, endLine, src.length + base) - base);
+  } else {
+    const lines: string[] = [];
+    for (let line = startLine; line < endLine; line++) {
+      let content = src.slice(lineOffset(lineStart, line, src.length + base) - base, lineOffset(lineStart, line + 1, src.length + base) - base);
+      content = maskContainerPrefix(content, inQuote, listItemLines.has(line));
+      if (kind === 'heading') content = maskHeadingMarkup(content, line === endLine - 1 && endLine - startLine > 1);
+      lines.push(content);
+    }
+    raw = lines.join('');
   }
-  const raw = lines.join('');
   const { masked, comments } = maskInline(raw);
   // Copies, not slices: a block outlives the version of the document it was parsed from (`detached`).
   return {
     kind, start, end, startLine, endLine, prose: detached(plainPunctuation(masked)), headingLevel, inList, inQuote,
     comments: comments.map(([s, e]) => ({ start: start + s, end: start + e, text: detached(text.slice(start + s, start + e)) })),
   };
+}
+
+/** Whether a list item starts on one of the lines [from, to). */
+function startsListItem(listItemLines: ReadonlySet<number>, from: number, to: number): boolean {
+  if (listItemLines.size === 0) return false;
+  for (let line = from; line < to; line++) if (listItemLines.has(line)) return true;
+  return false;
 }
 
 const QUOTE_PREFIX = /^[ \t]{0,3}>[ \t]?/;
