@@ -164,6 +164,8 @@ interface WrittenWord {
   readonly capital: number;
   /** Its order in `Anchors.written`, below `WORD_CACHE_LIMIT`; -1 for a word the full table did not take. */
   readonly serial: number;
+  /** The FNV-1a hash of the text, for filing it again when the table grows. */
+  readonly hash: number;
   /** `lower` of the text and `isOrdinal` of the key, filled in on first use (most words are never aligned with a name). */
   low: string | undefined;
   ordinal: boolean | undefined;
@@ -171,15 +173,40 @@ interface WrittenWord {
 
 /**
  * Open addressing on the FNV-1a hash of a word's characters: slot `s` holds the hash at `hashes[s]`
- * and the word's place in `list`, plus one, at `slots[s]` (0: empty). At most half full.
+ * and the word's place in `list`, plus one, at `slots[s]` (0: empty). At most half full: it
+ * doubles as words come, from 16 KB (a glossary's index keeps one, in the server's memory for as
+ * long as the glossary is loaded: at its full 512 KB only for a draft of 16,000 distinct words).
  */
 interface WrittenWords {
-  readonly hashes: Int32Array;
-  readonly slots: Int32Array;
+  hashes: Int32Array;
+  slots: Int32Array;
+  mask: number;
   readonly list: WrittenWord[];
 }
 
-const WORD_SLOTS = 2 * 32_768;
+const FIRST_WORD_SLOTS = 2048;
+
+function writtenWords(): WrittenWords {
+  return { hashes: new Int32Array(FIRST_WORD_SLOTS), slots: new Int32Array(FIRST_WORD_SLOTS), mask: FIRST_WORD_SLOTS - 1, list: [] };
+}
+
+/** Doubles the table and files its words again. */
+function growWritten(written: WrittenWords): void {
+  const size = 2 * written.slots.length;
+  const mask = size - 1;
+  const hashes = new Int32Array(size);
+  const slots = new Int32Array(size);
+  for (let at = 0; at < written.list.length; at++) {
+    const hash = written.list[at].hash;
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    hashes[slot] = hash;
+    slots[slot] = at + 1;
+  }
+  written.hashes = hashes;
+  written.slots = slots;
+  written.mask = mask;
+}
 
 /** 2^15: two serials make one small integer (below 2^30), a fast Map key. */
 const WORD_CACHE_LIMIT = 32_768;
@@ -322,7 +349,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   const anchored = new Uint8Array(vocabulary.size);
   for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
   anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
-    written: { hashes: new Int32Array(WORD_SLOTS), slots: new Int32Array(WORD_SLOTS), list: [] }, pairKeys: new Map(), words: emptyWords() };
+    written: writtenWords(), pairKeys: new Map(), words: emptyWords() };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -449,20 +476,25 @@ function blockWords(block: Block, anchors: Anchors): Words {
   const list = written.list;
   // A full table starts afresh between blocks, never within one: serials of one block are of one table.
   if (list.length >= WORD_CACHE_LIMIT) {
-    written.slots.fill(0);
+    const fresh = writtenWords();
+    written.hashes = fresh.hashes;
+    written.slots = fresh.slots;
+    written.mask = fresh.mask;
     list.length = 0;
     pairKeys.clear();
   } else if (pairKeys.size >= PAIR_CACHE_LIMIT) pairKeys.clear();
+  // Room for every word of the block, at most half full, before the look-ups: the table does not move in the loop.
+  while (2 * Math.min(WORD_CACHE_LIMIT, list.length + n) > written.slots.length) growWritten(written);
   const prose = block.prose;
-  const { hashes, slots } = written;
+  const { hashes, slots, mask } = written;
   for (let j = 0; j < n; j++) {
     const from = starts[j] - block.start;
     const to = ends[j] - block.start;
     let hash = HASH_SEED;
     for (let p = from; p < to; p++) hash = Math.imul(hash ^ prose.charCodeAt(p), 0x01000193);
     let word: WrittenWord | undefined;
-    let slot = hash & (WORD_SLOTS - 1);
-    for (; slots[slot] !== 0; slot = (slot + 1) & (WORD_SLOTS - 1)) {
+    let slot = hash & mask;
+    for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
       if (hashes[slot] !== hash) continue;
       const held = list[slots[slot] - 1];
       if (sameText(held.text, prose, from, to)) {
@@ -475,7 +507,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
       const key = softKey(text);
       const cached = list.length < WORD_CACHE_LIMIT;
       // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
-      word = { text, key, id: vocabulary.get(key) ?? -1, first: key.charCodeAt(0), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, low: undefined, ordinal: undefined };
+      word = { text, key, id: vocabulary.get(key) ?? -1, first: key.charCodeAt(0), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, hash, low: undefined, ordinal: undefined };
       if (cached) {
         list.push(word);
         hashes[slot] = hash;
