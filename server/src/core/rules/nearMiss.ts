@@ -46,6 +46,7 @@ export const nearMiss: BlockRule = {
       const around = long && markAround(anchors, words, inBlock!, i, long.list.longest);
       for (let c = 0; c < names.length; c++) {
         const { name, anchor } = names[c];
+        name.order ??= wordOrder(name, anchor, anchors.everywhere);
         if (long && farFromBlock(long.list.words, long.list.from[long.positions[c]], long.list.from[long.positions[c] + 1], anchors.around.stamps, around!)) continue;
         // The three windows together first: a name too far from their union is too far from each.
         if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(n, i - anchor + name.words.length + 2))) continue;
@@ -115,9 +116,9 @@ interface Name {
   /**
    * The order in which `tooFar` looks for the words: those most likely missing first (words few
    * names share, then stop words, the anchor last), so a far name is rejected after few look-ups.
-   * Set once the names are filed.
+   * Worked out on the name's first candidate window (`wordOrder`): a draft meets few of a large glossary's names.
    */
-  order: Int32Array;
+  order: Int32Array | undefined;
 }
 
 interface Anchors {
@@ -132,6 +133,8 @@ interface Anchors {
   readonly byCover: Map<string, LongList>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
+  /** How many names have each word, for `wordOrder`. */
+  readonly everywhere: ReadonlyMap<string, number>;
   /** 1 for the vocabulary numbers of the words in `byWord`. */
   readonly anchored: Uint8Array;
   /** One mark per vocabulary number, for `blockVocabulary`, and for `markAround`. */
@@ -293,7 +296,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     if (words.length < 3) continue;
     const pairs = words.slice(1).map((w, i) => softKey(words[i] + w));
     names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs, ordinal: words.map(isOrdinal),
-      wordIds: ids(words), pairIds: ids(pairs), wordFirsts: firsts(words), pairFirsts: firsts(pairs), order: new Int32Array(0) });
+      wordIds: ids(words), pairIds: ids(pairs), wordFirsts: firsts(words), pairFirsts: firsts(pairs), order: undefined });
     for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
@@ -306,13 +309,6 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   const byCover = new Map<string, LongList>();
   const everywhere = new Map<string, number>();
   for (const name of names) for (const w of name.words) everywhere.set(w, (everywhere.get(w) ?? 0) + 1);
-  for (const list of byWord.values()) {
-    for (const { name, anchor } of list) {
-      const rank = (i: number) => (i === anchor ? 2 : STOPWORDS.has(name.words[i]) ? 1 : 0);
-      const count = (i: number) => everywhere.get(name.words[i]) ?? 0;
-      name.order = Int32Array.from(name.words.keys()).sort((a, b) => rank(a) - rank(b) || count(a) - count(b) || a - b);
-    }
-  }
   for (const [word, list] of byWord) {
     if (list.length < LONG_LIST) continue;
     const cover = new Map<number, number[]>();
@@ -348,7 +344,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   }
   const anchored = new Uint8Array(vocabulary.size);
   for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
-  anchors = { byWord, byCover, vocabulary, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
+  anchors = { byWord, byCover, vocabulary, everywhere, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
     written: writtenWords(), pairKeys: new Map(), words: emptyWords() };
   anchorCache.set(index, anchors);
   return anchors;
@@ -570,8 +566,15 @@ function splitWords(text: string): string[] {
  * The profile showed the alignment of every anchored name at every occurrence of a common word
  * ("ASEAN") as the CLI's main cost; this skips almost all of them.
  */
+/** `Name.order`: stop words after the others, the anchor last, and otherwise the words fewest names have first. */
+function wordOrder(name: Name, anchor: number, everywhere: ReadonlyMap<string, number>): Int32Array {
+  const rank = name.words.map((w, i) => (i === anchor ? 2 : STOPWORDS.has(w) ? 1 : 0) * 0x100000 + Math.min(0xfffff, everywhere.get(w) ?? 0));
+  return Int32Array.from(name.words.keys()).sort((a, b) => rank[a] - rank[b] || a - b);
+}
+
 function tooFar(name: Name, block: Words, start: number, end: number): boolean {
-  const { words, order } = name;
+  const words = name.words;
+  const order = name.order!;
   let missing = 0;
   // How many are missing does not depend on the order; the most likely missing first end it sooner.
   for (let k = 0; k < order.length; k++) {
