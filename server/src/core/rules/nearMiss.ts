@@ -80,6 +80,8 @@ export const nearMiss: BlockRule = {
       if (exact.some((o) => start < o.end && c.end > o.start)) continue;
       chosen.push({ start, end: c.end, entry: c.entry });
     }
+    // A long block grew the reused arrays: the glossary keeps them, so give them back.
+    if (words.spans.starts.length > WORDS_KEPT) anchors.words = emptyWords();
     const findings: RawFinding[] = [];
     for (const { start, end, entry } of chosen.sort((a, b) => a.start - b.start)) {
       const written = text.slice(start, end);
@@ -152,8 +154,8 @@ interface Anchors {
    * `written`, and when it holds `PAIR_CACHE_LIMIT` pairs.
    */
   readonly pairKeys: Map<number, string>;
-  /** `blockWords`' arrays, reused from block to block. */
-  readonly words: Words;
+  /** `blockWords`' arrays, reused from block to block (new ones after a block longer than `WORDS_KEPT` words). */
+  words: Words;
 }
 
 interface WrittenWord {
@@ -423,6 +425,9 @@ interface Words {
   stamp: number;
 }
 
+/** The most words the reused arrays keep room for between blocks (~0.4 MB). */
+const WORDS_KEPT = 8192;
+
 function emptyWords(): Words {
   const spans = tokenSpanRoom();
   const size = spans.starts.length;
@@ -557,6 +562,12 @@ function splitWords(text: string): string[] {
   return text.split(/[\s\-\u2010-\u2014]+/).map((w) => w.replace(/\.$/, (m) => (w.indexOf('.') === w.length - 1 ? '' : m))).filter(Boolean);
 }
 
+/** `Name.order`: stop words after the others, the anchor last, and otherwise the words fewest names have first. */
+function wordOrder(name: Name, anchor: number, everywhere: ReadonlyMap<string, number>): Int32Array {
+  const rank = name.words.map((w, i) => (i === anchor ? 2 : STOPWORDS.has(w) ? 1 : 0) * 0x100000 + Math.min(0xfffff, everywhere.get(w) ?? 0));
+  return Int32Array.from(name.words.keys()).sort((a, b) => rank[a] - rank[b] || a - b);
+}
+
 /**
  * A cheap, exact pre-check: true when every window from `start` within [start, end) needs at
  * least two hard edits (or one, for a name under four words), which `acceptable` rejects whatever
@@ -566,12 +577,6 @@ function splitWords(text: string): string[] {
  * The profile showed the alignment of every anchored name at every occurrence of a common word
  * ("ASEAN") as the CLI's main cost; this skips almost all of them.
  */
-/** `Name.order`: stop words after the others, the anchor last, and otherwise the words fewest names have first. */
-function wordOrder(name: Name, anchor: number, everywhere: ReadonlyMap<string, number>): Int32Array {
-  const rank = name.words.map((w, i) => (i === anchor ? 2 : STOPWORDS.has(w) ? 1 : 0) * 0x100000 + Math.min(0xfffff, everywhere.get(w) ?? 0));
-  return Int32Array.from(name.words.keys()).sort((a, b) => rank[a] - rank[b] || a - b);
-}
-
 function tooFar(name: Name, block: Words, start: number, end: number): boolean {
   const words = name.words;
   const order = name.order!;
