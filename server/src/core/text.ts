@@ -89,6 +89,14 @@ export function detached(text: string): string {
   return text.length < SHARING_LENGTH ? text : ` ${text}`.slice(1);
 }
 
+/** FNV-1a's starting hash (as a signed 32-bit integer). */
+export const FNV_SEED = 0x811c9dc5 | 0;
+
+/** One FNV-1a step: `hash` with one UTF-16 code unit mixed in. */
+export function fnvMix(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
 /** V8's shortest slice or concatenation that refers to other strings instead of copying them. */
 const SHARING_LENGTH = 13;
 

@@ -1,4 +1,4 @@
-import { escapeRegExp, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, FNV_SEED, fnvMix, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -36,7 +36,7 @@ export class FormMatcher {
   private readonly singles = new Uint8Array(0x10000);
   private readonly pairs = new Uint8Array(0x10000);
   /**
-   * A bitmap of the hashes (FNV-1a, see `mix`) of every leading part of a form that ends where
+   * A bitmap of the hashes (FNV-1a, see `fnvMix`) of every leading part of a form that ends where
    * a form may end: the scan hashes as it goes and stops at the first part no form starts with.
    * The parts are only hashed, never sliced into strings: a 50,000-entry glossary has about a
    * million.
@@ -73,16 +73,16 @@ export class FormMatcher {
         grown.set(partHashes.subarray(0, count));
         partHashes = grown;
       }
-      let hash = HASH_SEED;
+      let hash = FNV_SEED;
       let previous = shape[0];
       for (let k = 1; k < n; k++) {
         const unit = shape[k];
-        hash = mix(hash, previous);
+        hash = fnvMix(hash, previous);
         // A canonical code unit is a word character exactly when the original is (tested for all of them).
         if (previous !== SPACE && !isWord(unit)) partHashes[count++] = hash;
         previous = unit;
       }
-      hash = mix(hash, previous);
+      hash = fnvMix(hash, previous);
       partHashes[count++] = hash;
       if (this.insert(this.shapeTable, this.shapeMask, hash, order, shape, n)) this.shapeCount++;
       if (forms[order].plural) this.insert(this.pluralTable, this.pluralMask, hash, order, shape, n);
@@ -153,11 +153,11 @@ export class FormMatcher {
       let bestEnd = -1;
       const limit = Math.min(n, q + this.longest + 1);
       // Hashes of shape[q, j) and of shape[q, j - 1).
-      let hash = HASH_SEED;
-      let hashBefore = HASH_SEED;
+      let hash = FNV_SEED;
+      let hashBefore = FNV_SEED;
       for (let j = q + 1; j <= limit; j++) {
         hashBefore = hash;
-        hash = mix(hash, shape.charCodeAt(j - 1));
+        hash = fnvMix(hash, shape.charCodeAt(j - 1));
         // A form ends before a non-word character (or the end), and never after white space.
         if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
         if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q) {
@@ -250,12 +250,6 @@ export function patternLength(text: string): number {
 const SPACE = 0x20;
 const UPPER_S = 0x53;
 
-const HASH_SEED = 0x811c9dc5 | 0;
-
-/** FNV-1a, one UTF-16 code unit at a time. */
-function mix(hash: number, unit: number): number {
-  return Math.imul(hash ^ unit, 0x01000193);
-}
 
 function setBit(bits: Uint32Array, index: number): void {
   bits[index >>> 5] |= 1 << (index & 31);

@@ -1,6 +1,6 @@
 import type { Entry } from '../glossary/schema';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
-import { detached, escapeRegExp } from '../text';
+import { detached, escapeRegExp, FNV_SEED, fnvMix } from '../text';
 import { isSentenceStart, softKey, STOPWORDS, tokenSpanRoom, tokenSpans, type TokenSpans } from './common';
 import type { Block } from '../markdown/blocks';
 import type { BlockContext, BlockRule, RawFinding } from './types';
@@ -81,7 +81,7 @@ export const nearMiss: BlockRule = {
       chosen.push({ start, end: c.end, entry: c.entry });
     }
     // A long block grew the reused arrays: the glossary keeps them, so give them back.
-    if (words.spans.starts.length > WORDS_KEPT) anchors.words = emptyWords();
+    if (words.spans.starts.length > WORDS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
     const findings: RawFinding[] = [];
     for (const { start, end, entry } of chosen.sort((a, b) => a.start - b.start)) {
       const written = text.slice(start, end);
@@ -346,8 +346,9 @@ function nameAnchors(index: GlossaryIndex): Anchors {
   }
   const anchored = new Uint8Array(vocabulary.size);
   for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
+  const pairKeys = new Map<number, string>();
   anchors = { byWord, byCover, vocabulary, everywhere, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
-    written: writtenWords(), pairKeys: new Map(), words: emptyWords() };
+    written: writtenWords(), pairKeys, words: emptyWords(pairKeys) };
   anchorCache.set(index, anchors);
   return anchors;
 }
@@ -418,7 +419,7 @@ interface Words {
   firsts: Int32Array;
   /** Each word's `WrittenWord.serial`, and the glossary's `Anchors.pairKeys`, for `pairAt`. */
   serials: Int32Array;
-  pairKeys: Map<number, string>;
+  readonly pairKeys: Map<number, string>;
   /** `pairAt`'s keys, valid where `pairStamps` holds the block's `stamp`. */
   pairs: string[];
   pairStamps: Uint32Array;
@@ -428,7 +429,7 @@ interface Words {
 /** The most words the reused arrays keep room for between blocks (~0.4 MB). */
 const WORDS_KEPT = 8192;
 
-function emptyWords(): Words {
+function emptyWords(pairKeys: Map<number, string>): Words {
   const spans = tokenSpanRoom();
   const size = spans.starts.length;
   return {
@@ -440,15 +441,13 @@ function emptyWords(): Words {
     ids: new Int32Array(size),
     firsts: new Int32Array(size),
     serials: new Int32Array(size),
-    pairKeys: new Map(),
+    pairKeys,
     // Filled, not holey: `pairAt` writes at any index.
     pairs: new Array<string>(size).fill(''),
     pairStamps: new Uint32Array(size),
     stamp: 0,
   };
 }
-
-const HASH_SEED = 0x811c9dc5 | 0;
 
 function blockWords(block: Block, anchors: Anchors): Words {
   const { vocabulary, written, pairKeys, words } = anchors;
@@ -466,7 +465,6 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.stamp = 0;
   }
   words.n = n;
-  words.pairKeys = pairKeys;
   // A new stamp: no pair of an earlier block is valid. A wrapped stamp would meet old ones: clear them.
   if (words.stamp === 0xffffffff) {
     words.pairStamps.fill(0);
@@ -491,8 +489,8 @@ function blockWords(block: Block, anchors: Anchors): Words {
   for (let j = 0; j < n; j++) {
     const from = starts[j] - block.start;
     const to = ends[j] - block.start;
-    let hash = HASH_SEED;
-    for (let p = from; p < to; p++) hash = Math.imul(hash ^ prose.charCodeAt(p), 0x01000193);
+    let hash = FNV_SEED;
+    for (let p = from; p < to; p++) hash = fnvMix(hash, prose.charCodeAt(p));
     let word: WrittenWord | undefined;
     let slot = hash & mask;
     for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
