@@ -68,7 +68,8 @@ export function findMentions(prose: string, index: GlossaryIndex): BlockMention[
     } else {
       caseMismatch = text !== ref.text && text.replace(/\s+/g, ' ') !== ref.text.replace(/\s+/g, ' ');
     }
-    mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined });
+    // Both links are set here, empty: set later on a mention without them, they gave it another map, and `appendMentions` deoptimised.
+    mentions.push({ start: m.index, end: m.index + text.length, entry: ref.entry, ref, plural, caseMismatch, citation: undefined, expansionOf: undefined, definedBy: undefined });
   }
   const citations = findCitations(prose, index);
   // The matches come in text order; citations go in among them (most blocks have none, and a sort allocates).
@@ -131,6 +132,7 @@ function citationMention(
   return {
     start, end, entry, ref: undefined, plural: false, caseMismatch: false,
     citation: { number, session, keyword, body: body?.replace(/\s+/g, ' '), written, listIndex, listSize, symbol },
+    expansionOf: undefined, definedBy: undefined,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Position, TextDocument } from 'vscode-languageserver-textdocument'
 import { mentionsEnd, type DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
-import type { BlockContext, BlockRule, CheckOptions, Fix, RawFinding, Rule, Severity } from '../rules/types';
+import type { BlockContext, BlockRule, CheckOptions, Edit, Fix, RawFinding, Related, Rule, Severity } from '../rules/types';
 import { detached, lineAt, lineStarts } from '../text';
 
 /** A finding with its rule, severity and LSP range. */
@@ -145,9 +145,32 @@ function shift(f: RawFinding, by: number, own = false): RawFinding {
     start: f.start + by,
     end: f.end + by,
     message: text(f.message),
-    fix: f.fix && { title: text(f.fix.title), edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: text(e.newText) })) },
-    related: f.related?.map((r) => ({ start: r.start + by, end: r.end + by, message: text(r.message) })),
+    fix: f.fix && { title: text(f.fix.title), edits: shiftEach(f.fix.edits, by, text) },
+    related: f.related && shiftRelated(f.related, by, text),
   };
+}
+
+/*
+ * The two below push onto `[]` rather than `map`: once V8 compiled `map` inside `shift`, the
+ * arrays it made had another map than the rules' literals, and the first finding with a fix
+ * after that threw away the compiled code of the whole of `blockFindings` (`--trace-deopt`).
+ */
+function shiftEach(edits: readonly Edit[], by: number, text: (s: string) => string): Edit[] {
+  const out: Edit[] = [];
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    out.push({ start: e.start + by, end: e.end + by, newText: text(e.newText) });
+  }
+  return out;
+}
+
+function shiftRelated(related: readonly Related[], by: number, text: (s: string) => string): Related[] {
+  const out: Related[] = [];
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i];
+    out.push({ start: r.start + by, end: r.end + by, message: text(r.message) });
+  }
+  return out;
 }
 
 const same = (text: string) => text;
