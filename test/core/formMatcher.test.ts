@@ -160,6 +160,17 @@ suite('form matcher', function () {
     assert.deepEqual(both.matches('ZAORB ZAORBs lqnqx LQNQXs').map((m) => m.text), ['ZAORB', 'lqnqx', 'LQNQXs']);
   });
 
+  test('a text longer than the matcher\'s reused room (64K code units) is matched to its end, and the next text as well', () => {
+    const index = new GlossaryIndex([builtinGlossary()]);
+    const line = 'The ASEAN Regional  Forum\r\nmet; asean regional\tforum and ARF\u2019s members. ';
+    const long = `${line.repeat(Math.ceil(70_000 / line.length))}United States`;
+    assert.ok(long.length > 0x10000);
+    const reference = alternationMatches(index, long);
+    assert.deepEqual(reference.at(-1), [long.length - 'United States'.length, 'United States']);
+    assert.deepEqual(found(index, long), reference);
+    assert.deepEqual(found(index, line), alternationMatches(index, line));
+  });
+
   test('finds what one alternation of all forms finds, on random drafts and the built-in glossary', () => {
     const builtin = builtinGlossary();
     const index = new GlossaryIndex([builtin]);

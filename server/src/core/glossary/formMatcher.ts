@@ -1,4 +1,4 @@
-import { escapeRegExp, FNV_SEED, fnvMix, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, FNV_SEED, fnvMix, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -96,7 +96,6 @@ export class FormMatcher {
 
   /** Files form `order` under its shape's hash, unless an earlier form has the same shape. */
   private insert(table: Int32Array, mask: number, hash: number, order: number, shape: Uint16Array, n: number): boolean {
-    let written: string | undefined;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = table[2 * slot + 1];
       if (held === 0) {
@@ -104,13 +103,12 @@ export class FormMatcher {
         table[2 * slot + 1] = order + 1;
         return true;
       }
-      // Equal hashes are almost always equal shapes: the string is made only then.
-      if (table[2 * slot] === hash && hasShape(this.texts[held - 1], (written ??= fromCodes(shape, n)), 0, n)) return false;
+      if (table[2 * slot] === hash && hasShape(this.texts[held - 1], shape, 0, n)) return false;
     }
   }
 
   /** The order of the earliest form whose shape is `shape[from, to)`, whose hash is `hash`; -1 if none. */
-  private find(table: Int32Array, mask: number, hash: number, shape: string, from: number, to: number): number {
+  private find(table: Int32Array, mask: number, hash: number, shape: Uint16Array, from: number, to: number): number {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = table[2 * slot + 1];
       if (held === 0) return -1;
@@ -122,8 +120,10 @@ export class FormMatcher {
   matches(text: string): Array<{ readonly index: number; readonly text: string }> {
     const out: Array<{ index: number; text: string }> = [];
     if (this.shapeCount === 0) return out;
-    const shape = shapeOf(text);
-    const n = shape.length;
+    // The shape in code units, not a string: one pass over the text, where a string took a test,
+    // a white-space replace and an upper-casing (a tenth of the CLI's matching, profiled).
+    const shape = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
+    const n = shapeInto(text, shape);
     // Offsets in `text` of shape positions, found by walking both forward as matches are found;
     // the same offsets where no run of white space was collapsed (most blocks' prose).
     const sameLength = n === text.length;
@@ -141,14 +141,14 @@ export class FormMatcher {
     // A canonical code unit is a word character exactly when the original is (tested for all of them).
     let afterWord = false;
     for (let q = 0; q < n; q++) {
-      const first = shape.charCodeAt(q);
+      const first = shape[q];
       const before = afterWord;
       const known = wordTable[first];
       afterWord = known === UNKNOWN ? isWord(first) : known === YES;
       // A form starts where no word character comes before it, and never on white space.
       if (before || first === SPACE) continue;
       // Most places start no form: their first two code units are those of none.
-      if (singles[first] === 0 && (q + 1 >= n || pairs[pairKey(first, shape.charCodeAt(q + 1))] === 0)) continue;
+      if (singles[first] === 0 && (q + 1 >= n || pairs[pairKey(first, shape[q + 1])] === 0)) continue;
       let best = -1;
       let bestEnd = -1;
       const limit = Math.min(n, q + this.longest + 1);
@@ -157,10 +157,10 @@ export class FormMatcher {
       let hashBefore = FNV_SEED;
       for (let j = q + 1; j <= limit; j++) {
         hashBefore = hash;
-        hash = fnvMix(hash, shape.charCodeAt(j - 1));
+        hash = fnvMix(hash, shape[j - 1]);
         // A form ends before a non-word character (or the end), and never after white space.
-        if (j < n && (isWord(shape.charCodeAt(j)) || shape.charCodeAt(j - 1) === SPACE)) continue;
-        if (shape.charCodeAt(j - 1) === UPPER_S && j - 1 > q) {
+        if (j < n && (isWord(shape[j]) || shape[j - 1] === SPACE)) continue;
+        if (shape[j - 1] === UPPER_S && j - 1 > q) {
           const plural = this.find(this.pluralTable, this.pluralMask, hashBefore, shape, q, j - 1);
           if (plural >= 0 && (best < 0 || plural < best)) {
             best = plural;
@@ -181,7 +181,7 @@ export class FormMatcher {
       const end = offsetOf(bestEnd - 1) + 1;
       out.push({ index: start, text: text.slice(start, end) });
       q = bestEnd - 1;
-      afterWord = isWord(shape.charCodeAt(q));
+      afterWord = isWord(shape[q]);
     }
     return out;
   }
@@ -265,17 +265,10 @@ function pairKey(a: number, b: number): number {
 }
 
 /**
- * The shape of a text or a form: each code unit canonicalised as a case-insensitive, non-unicode
- * RegExp compares it, each run of white space (`\s`) as one space. For ASCII, its upper case
- * with white space collapsed.
+ * The shape of a text or a form, written into `codes` (at least as long as `text`); its length.
+ * Each code unit canonicalised as a case-insensitive, non-unicode RegExp compares it, each run of
+ * white space (`\s`) as one space.
  */
-function shapeOf(text: string): string {
-  if (ASCII.test(text)) return text.replace(WHITE_TO_SPACE, ' ').toUpperCase();
-  const codes = text.length <= scratch.length ? scratch : new Uint16Array(text.length);
-  return fromCodes(codes, shapeInto(text, codes));
-}
-
-/** The shape of `text` (see `shapeOf`) written into `codes`, which is at least as long; its length. */
 function shapeInto(text: string, codes: Uint16Array): number {
   let t = 0;
   for (let i = 0; i < text.length; ) {
@@ -289,24 +282,16 @@ function shapeInto(text: string, codes: Uint16Array): number {
 }
 
 /** Whether the shape of `form` is `shape[from, to)`. */
-function hasShape(form: string, shape: string, from: number, to: number): boolean {
+function hasShape(form: string, shape: Uint16Array, from: number, to: number): boolean {
   const units = form.length <= formScratch.length ? formScratch : new Uint16Array(form.length);
   if (shapeInto(form, units) !== to - from) return false;
-  for (let k = from; k < to; k++) if (shape.charCodeAt(k) !== units[k - from]) return false;
+  for (let k = from; k < to; k++) if (shape[k] !== units[k - from]) return false;
   return true;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 const scratch = new Uint16Array(0x10000);
 /** `hasShape`'s own: it runs while the constructor holds a form's shape in `scratch`. */
 const formScratch = new Uint16Array(0x10000);
-
-function fromCodes(codes: Uint16Array, length: number): string {
-  let out = '';
-  // Chunked: `apply` has an argument limit. Not a TextDecoder, which would replace lone surrogates.
-  for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
-  return out;
-}
 
 // Per code unit facts, computed on first use with the RegExp engine's own answer where it has one.
 const UNKNOWN = 0;
