@@ -26,6 +26,8 @@ export interface DocumentAnalysis {
    * unchanged, for block-local results such as a rule's findings (kept block-relative).
    */
   readonly memos: ReadonlyArray<Map<string, unknown>>;
+  /** Offsets of line starts, as LSP counts lines (see `lineStarts`): the parse keeps them current. */
+  readonly lineStart: readonly number[];
   /** Every mention in document order. */
   readonly mentions: readonly Mention[];
   /** Per block (same indices as `blocks`): the index in `mentions` of its first mention (or of the next block's). */
@@ -189,6 +191,7 @@ export class DocumentAnalyser {
     const analysis: DocumentAnalysis = {
       text,
       blocks,
+      lineStart: parsed.lineStart,
       memos,
       mentions,
       mentionStarts,

@@ -120,9 +120,9 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     hover: (doc: TextDocument, position: Position) => hover(doc, analyse(doc), index, position),
     complete: (doc: TextDocument, position: Position) => complete(doc, analyse(doc), index, position),
     documentTerms: (doc: TextDocument) => documentTerms(doc, analyse(doc)),
-    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(doc, analyse(doc), index, options, init.logger, findingCache(doc.uri)),
+    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(analyse(doc), index, options, init.logger, findingCache(doc.uri)),
     codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
-      codeActions(doc, analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
+      codeActions(analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
     fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),
     entryAt: (doc: TextDocument, position: Position) => entryAt(doc, analyse(doc), position),
     mentionsOf: (doc: TextDocument, entryId: string, namesOnly?: boolean) => mentionsOf(doc, analyse(doc), entryId, namesOnly),

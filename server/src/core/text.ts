@@ -118,6 +118,19 @@ export function memoised(compute: (key: string) => string, limit = 50_000): (key
   };
 }
 
+/**
+ * The LSP position of `offset` in `text`, given its line starts (`lineStarts`): what a
+ * `TextDocument` of `text` answers, clamped to the text and never between a `\r` and its `\n`,
+ * without the document computing line starts of its own (a pass over the text per version).
+ */
+export function positionAt(text: string, starts: readonly number[], offset: number): { line: number; character: number } {
+  let at = Math.max(0, Math.min(offset, text.length));
+  const line = lineAt(starts, at);
+  const start = starts[line];
+  while (at > start && (text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13)) at--;
+  return { line, character: at - start };
+}
+
 /** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

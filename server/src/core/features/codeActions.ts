@@ -1,4 +1,3 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyser, type DocumentAnalysis } from '../analysis';
 import { EditComposer, nonOverlapping } from '../edits';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
@@ -20,7 +19,6 @@ export interface CodeActionCandidate {
  * current text, then "Disable Policy Lexicon for this line".
  */
 export function codeActions(
-  doc: TextDocument,
   analysis: DocumentAnalysis,
   index: GlossaryIndex,
   options: CheckOptions,
@@ -28,7 +26,7 @@ export function codeActions(
   end: number,
   log?: RuleErrorSink,
 ): CodeActionCandidate[] {
-  const findings = diagnose(doc, analysis, index, options, log).filter((f) => f.start <= end && f.end >= start);
+  const findings = diagnose(analysis, index, options, log).filter((f) => f.start <= end && f.end >= start);
   const actions: CodeActionCandidate[] = [];
   for (const finding of findings) {
     if (finding.fix) actions.push({ title: finding.fix.title, kind: 'quickfix', edits: finding.fix.edits, finding, preferred: true });

@@ -1,9 +1,9 @@
-import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-textdocument';
 import { mentionsEnd, type DocumentAnalysis } from '../analysis';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { RULES } from '../rules';
 import type { BlockContext, BlockRule, CheckOptions, Edit, Fix, RawFinding, Related, Rule, Severity } from '../rules/types';
-import { detached, lineAt, lineStarts } from '../text';
+import { detached, lineAt, positionAt } from '../text';
 
 /** A finding with its rule, severity and LSP range. */
 export interface Finding {
@@ -190,7 +190,7 @@ export class FindingCache {
 }
 
 /** Positions every finding; with `cache`, reuses what the previous check of this document positioned. */
-export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink, cache?: FindingCache): Finding[] {
+export function diagnose(analysis: DocumentAnalysis, index: GlossaryIndex, options: CheckOptions, log?: RuleErrorSink, cache?: FindingCache): Finding[] {
   const placed = rawFindings(analysis, index, options, log);
   const again = cache !== undefined && cache.serial === analysis.serial;
   const reusable = again || (cache !== undefined && cache.serial === analysis.previousSerial);
@@ -199,6 +199,8 @@ export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: G
   const limit = again ? Infinity : analysis.unchangedBefore;
   const out: Finding[] = new Array(placed.length);
   const raw: RawFinding[] = new Array(placed.length);
+  // Positions from the analysis' line starts: the document would compute its own (the CLI's only use of them).
+  const { text, lineStart: lines } = analysis;
   let j = 0;
   for (let i = 0; i < placed.length; i++) {
     const { rule, severity, finding } = placed[i];
@@ -218,10 +220,10 @@ export function diagnose(doc: TextDocument, analysis: DocumentAnalysis, index: G
       severity,
       start: finding.start,
       end: finding.end,
-      range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+      range: { start: positionAt(text, lines, finding.start), end: positionAt(text, lines, finding.end) },
       message: finding.message,
       fix: finding.fix,
-      related: finding.related?.length ? finding.related.map((r) => ({ range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) }, message: r.message })) : NO_RELATED,
+      related: finding.related?.length ? finding.related.map((r) => ({ range: { start: positionAt(text, lines, r.start), end: positionAt(text, lines, r.end) }, message: r.message })) : NO_RELATED,
     };
   }
   if (cache) {
@@ -245,12 +247,7 @@ const DIRECTIVE = /^<!--\s*policy-lexicon-(disable-next-line|disable-line|disabl
  * a stretch of text. Without rule ids they apply to every rule.
  */
 export function suppressions(analysis: DocumentAnalysis): (rule: string, offset: number) => boolean {
-  let starts: number[] | undefined;
-  const lineOf = (offset: number) => {
-    // Line starts only when a suppression comment needs them: most documents have none.
-    starts ??= lineStarts(analysis.text);
-    return lineAt(starts, offset);
-  };
+  const lineOf = (offset: number) => lineAt(analysis.lineStart, offset);
   const lines: Array<{ line: number; rules: Set<string> | undefined }> = [];
   const ranges: Array<{ start: number; end: number; rules: Set<string> | undefined }> = [];
   const open: Array<{ start: number; rules: Set<string> | undefined }> = [];
