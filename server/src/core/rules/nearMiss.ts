@@ -46,13 +46,20 @@ export const nearMiss: BlockRule = {
       const around = long && markAround(anchors, words, inBlock!, i, long.list.longest);
       for (let c = 0; c < names.length; c++) {
         const { name, anchor } = names[c];
+        // Every phrase the three windows can find has at least the name's capitals but one (see
+        // `bestWindow`); most occurrences of a common word have fewer around them. Two reads.
+        const from = Math.max(0, i - anchor - 1);
+        const to = Math.min(n, i - anchor + name.words.length + 2);
+        if (words.capitalsBefore[to] - words.capitalsBefore[from] < name.capitals - 1) continue;
         name.order ??= wordOrder(name, anchor, anchors.everywhere);
         if (long && farFromBlock(long.list.words, long.list.from[long.positions[c]], long.list.from[long.positions[c] + 1], anchors.around.stamps, around!)) continue;
         // The three windows together first: a name too far from their union is too far from each.
-        if (tooFar(name, words, Math.max(0, i - anchor - 1), Math.min(n, i - anchor + name.words.length + 2))) continue;
+        if (tooFar(name, words, from, to)) continue;
         for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
           if (start < 0 || start > i) continue;
-          if (tooFar(name, words, start, Math.min(n, start + name.words.length + 1))) continue;
+          const end = Math.min(n, start + name.words.length + 1);
+          if (words.capitalsBefore[end] - words.capitalsBefore[start] < name.capitals - 1) continue;
+          if (tooFar(name, words, start, end)) continue;
           if (writtenExactly(name, words, start)) {
             // The name itself: no alignment needed, but a window shifted over it must still see it.
             exact.push({ start: starts[start], end: ends[start + name.raw.length - 1] });
@@ -414,6 +421,8 @@ interface Words {
   keys: string[];
   written: WrittenWord[];
   capital: Uint8Array;
+  /** How many of the first j words start with a capital, at j (n + 1 entries): a window's count in two reads. */
+  capitalsBefore: Int32Array;
   /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
   ids: Int32Array;
   firsts: Int32Array;
@@ -438,6 +447,7 @@ function emptyWords(pairKeys: Map<number, string>): Words {
     keys: [],
     written: [],
     capital: new Uint8Array(size),
+    capitalsBefore: new Int32Array(size + 1),
     ids: new Int32Array(size),
     firsts: new Int32Array(size),
     serials: new Int32Array(size),
@@ -457,6 +467,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     // The spans grew for a long block: so do the rest.
     const size = starts.length;
     words.capital = new Uint8Array(size);
+    words.capitalsBefore = new Int32Array(size + 1);
     words.ids = new Int32Array(size);
     words.firsts = new Int32Array(size);
     words.serials = new Int32Array(size);
@@ -471,7 +482,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.stamp = 0;
   }
   words.stamp++;
-  const { keys, capital, ids, firsts, serials } = words;
+  const { keys, capital, capitalsBefore, ids, firsts, serials } = words;
   const list = written.list;
   // A full table starts afresh between blocks, never within one: serials of one block are of one table.
   if (list.length >= WORD_CACHE_LIMIT) {
@@ -519,6 +530,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     firsts[j] = word.first;
     serials[j] = word.serial;
     capital[j] = word.capital;
+    capitalsBefore[j + 1] = capitalsBefore[j] + word.capital;
   }
   return words;
 }
