@@ -133,8 +133,8 @@ export class DocumentAnalyser {
       const from = reused ? reused[b] : -1;
       let entry = from >= 0 ? previousEntries[from] : undefined;
       if (!entry && block.prose !== '') {
-        const key = blockKey(block, text);
-        entry = byText.get(key) ?? { mentions: findMentions(block.prose, index), memo: new Map() };
+        // The key copies and hashes the block's text: only when there is something to find (never in the CLI).
+        entry = (byText.size > 0 ? byText.get(blockKey(block, text)) : undefined) ?? { mentions: findMentions(block.prose, index), memo: new Map() };
       }
       entries[b] = entry;
       memos[b] = entry?.memo ?? (from >= 0 ? this.memos[from] : undefined) ?? new Map();
