@@ -2,6 +2,7 @@ import type { Entry } from './glossary/schema';
 import type { FormRef, GlossaryIndex } from './glossary/glossaryIndex';
 import { ORDINARY_WORDS } from './ordinaryWords';
 import { MASK } from './markdown/blocks';
+import { isSpace } from './glossary/formMatcher';
 import { formKey, WORD_CHAR_CLASS } from './text';
 
 /**
@@ -82,15 +83,34 @@ export function findMentions(prose: string, index: GlossaryIndex): BlockMention[
 }
 
 /**
- * False when the prose cannot hold a citation: both patterns need "res" (in any case) and a
- * number such as "71/28" or "71-28". Most blocks have neither, and the two patterns, which have
- * no literal start, would be tried at every position of them.
+ * False when the prose cannot hold a citation: both patterns need a number such as "71/28" or
+ * "71-28" and "res" (in any case). Most blocks have neither, and the two patterns, which have no
+ * literal start, would be tried at every position of them. The number first, found from its
+ * separators by native searches: "res" is in most blocks, and a case-insensitive pattern has no
+ * fast search either.
  */
 export function mayHoldCitation(prose: string): boolean {
-  return RES_HINT.test(prose) && NUMBER_HINT.test(prose);
+  return (hasNumberAround(prose, '/') || hasNumberAround(prose, '-')) && RES_HINT.test(prose);
 }
 const RES_HINT = /res/i;
-const NUMBER_HINT = /\d\s?[/-]\s?\d/;
+
+/** Whether `separator` stands somewhere as in NUMBER: a digit, perhaps one white space, it, perhaps one white space, a digit. */
+function hasNumberAround(prose: string, separator: string): boolean {
+  for (let k = prose.indexOf(separator); k !== -1; k = prose.indexOf(separator, k + 1)) {
+    let before = k - 1;
+    if (before >= 0 && isSpace(prose.charCodeAt(before))) before--;
+    if (!isDigit(prose.charCodeAt(before))) continue;
+    let after = k + 1;
+    if (after < prose.length && isSpace(prose.charCodeAt(after))) after++;
+    if (isDigit(prose.charCodeAt(after))) return true;
+  }
+  return false;
+}
+
+/** RegExp's `\d` (not `u`): an ASCII digit; false for NaN, past either end. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function findCitations(prose: string, index: GlossaryIndex): BlockMention[] {
   const out: BlockMention[] = [];
