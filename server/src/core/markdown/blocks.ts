@@ -230,7 +230,7 @@ function buildBlocks(tokens: readonly Token[], text: string, src: string, lineSt
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.level === 0 && t.nesting !== -1 && t.map) {
-      if (top) tops.push({ ...top, blockCount: blocks.length - top.firstBlock });
+      if (top) tops.push(topOf(top, blocks.length));
       top = { startLine: t.map[0], endLine: t.map[1], firstBlock: blocks.length };
     }
     switch (t.type) {
@@ -279,7 +279,7 @@ function buildBlocks(tokens: readonly Token[], text: string, src: string, lineSt
         break;
     }
   }
-  if (top) tops.push({ ...top, blockCount: blocks.length - top.firstBlock });
+  if (top) tops.push(topOf(top, blocks.length));
 }
 
 interface Prepared {
@@ -314,6 +314,11 @@ function prepare(text: string): Prepared {
     }
   }
   return { src, lineStart, frontMatterEnd };
+}
+
+/** A top-level block ending before block `end`: spelt out, as a spread of `top` showed in the CLI's profile (~2 % of a pass). */
+function topOf(top: { startLine: number; endLine: number; firstBlock: number }, end: number): Top {
+  return { startLine: top.startLine, endLine: top.endLine, firstBlock: top.firstBlock, blockCount: end - top.firstBlock };
 }
 
 /** `prepare` for a re-parse window [from, to) that starts at a line start after any front matter. */
