@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { maskInline, type Block } from '../../../server/src/core/markdown/blocks';
-import { tokenize } from '../../../server/src/core/rules/common';
+import { classOf, tableClass, tokenize } from '../../../server/src/core/rules/common';
 import { draftArbitrary } from '../../fuzz/drafts';
 import { builtinGlossary } from '../../helpers/fixtures';
 import { checkProperty, propertyTimeout } from '../../helpers/property';
@@ -38,6 +38,12 @@ suite('scanners: the rewrites give what the regex-based references give', () => 
   test('tokenize', function () {
     this.timeout(propertyTimeout(60_000));
     checkProperty(fc.property(TEXT, fc.nat(1000), (text, start) => assert.deepEqual(tokenize(block(text, start)), tokenizeReference(block(text, start)))), 3000);
+  });
+
+  test('the class table tokenize reads is its predicates, for every code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (tableClass(c) !== classOf(c)) wrong.push(c);
+    assert.deepEqual(wrong, []);
   });
 
   test('tokenize on blocks longer than the room it reuses (grown, then given back)', function () {

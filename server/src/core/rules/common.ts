@@ -138,7 +138,8 @@ export function tokenSpans(block: Block, spans: TokenSpans): number {
 
 /*
  * What `tokenSpans` needs to know of a code unit, in one table of every UTF-16 code unit (64 KB):
- * one load per character instead of a chain of comparisons. Built from the predicates above.
+ * one load per character instead of a chain of comparisons. Filled from the predicates above,
+ * over the code units where any of them holds (a test compares the table with them for all).
  */
 const WORD_START = 1;
 const WORD_PART = 2;
@@ -146,13 +147,26 @@ const SPACE = 4;
 const LINE_BREAK = 8;
 const BREAK = 16;
 const CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  CLASS[c] =
+for (const c of [...range(0, 0x250), ...range(0x1680, 0x1681), ...range(0x2000, 0x2030), ...range(0x205f, 0x2060), ...range(0x3000, 0x3001), 0xfeff]) CLASS[c] = classOf(c);
+
+/** The `CLASS` entry of `c`, from the predicates. */
+export function classOf(c: number): number {
+  return (
     (isWordStart(c) ? WORD_START | WORD_PART : 0) |
     (c === 46 || c === 39 || c === 38 ? WORD_PART : 0) |
     (isSpace(c) ? SPACE : 0) |
     (c === 10 ? LINE_BREAK : 0) |
-    (isBreak(c) ? BREAK : 0);
+    (isBreak(c) ? BREAK : 0)
+  );
+}
+
+/** The entry `tokenSpans` reads for `c` (for the test). */
+export function tableClass(c: number): number {
+  return CLASS[c];
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** Whether the full stop at `end - 1` is the only one in prose[start, end). */
