@@ -80,29 +80,37 @@ export const nearMiss: BlockRule = {
         }
       }
     }
-    // The cheapest candidates win; an overlapping costlier one ("the U.S.-ASEAN Smart City …") is dropped.
-    const chosen: Array<{ start: number; end: number; entry: Entry }> = [];
-    for (const [start, c] of [...best].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0])) {
-      if (chosen.some((o) => start < o.end && c.end > o.start)) continue;
-      if (exact.some((o) => start < o.end && c.end > o.start)) continue;
-      chosen.push({ start, end: c.end, entry: c.entry });
-    }
     // A long block grew the reused arrays: the glossary keeps them, so give them back.
     if (words.spans.starts.length > WORDS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
-    const findings: RawFinding[] = [];
-    for (const { start, end, entry } of chosen.sort((a, b) => a.start - b.start)) {
-      const written = text.slice(start, end);
-      const fixed = isSentenceStart(block, start) ? entry.name[0].toUpperCase() + entry.name.slice(1) : entry.name;
-      findings.push({
-        start,
-        end,
-        message: `"${written.replace(/\s+/g, ' ')}" is close to the official name "${entry.name}" but is not it.`,
-        fix: { title: `Replace with "${fixed}"`, edits: [{ start, end, newText: fixed }] },
-      });
-    }
-    return findings;
+    // Most blocks have no candidate: no sort, no copies.
+    return best.size === 0 ? [] : report(best, exact, block, text);
   },
 };
+
+/**
+ * The findings of a block's candidates: the cheapest win; an overlapping costlier one ("the
+ * U.S.-ASEAN Smart City …") is dropped, and so is one overlapping a name written exactly.
+ */
+function report(best: Map<number, { entry: Entry; end: number; cost: number }>, exact: ReadonlyArray<{ start: number; end: number }>, block: Block, text: string): RawFinding[] {
+  const chosen: Array<{ start: number; end: number; entry: Entry }> = [];
+  for (const [start, c] of [...best].sort((a, b) => a[1].cost - b[1].cost || a[0] - b[0])) {
+    if (chosen.some((o) => start < o.end && c.end > o.start)) continue;
+    if (exact.some((o) => start < o.end && c.end > o.start)) continue;
+    chosen.push({ start, end: c.end, entry: c.entry });
+  }
+  const findings: RawFinding[] = [];
+  for (const { start, end, entry } of chosen.sort((a, b) => a.start - b.start)) {
+    const written = text.slice(start, end);
+    const fixed = isSentenceStart(block, start) ? entry.name[0].toUpperCase() + entry.name.slice(1) : entry.name;
+    findings.push({
+      start,
+      end,
+      message: `"${written.replace(/\s+/g, ' ')}" is close to the official name "${entry.name}" but is not it.`,
+      fix: { title: `Replace with "${fixed}"`, edits: [{ start, end, newText: fixed }] },
+    });
+  }
+  return findings;
+}
 
 interface Name {
   readonly entry: Entry;
