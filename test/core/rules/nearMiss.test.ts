@@ -89,4 +89,17 @@ suite('rule near-miss', () => {
     const found = service.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end));
     assert.deepEqual(found, ['ZAORB Regional Cyber Dialogue']);
   });
+
+  test('a name word written as two words is found, whatever their lengths', () => {
+    // Three words: one missing rules the name out, so each split must be found as the word.
+    const json = JSON.stringify({ version: 1, terms: [
+      { id: 'e', kind: 'programme', name: 'ASEAN Ecommerce Agreement' },
+      { id: 'c', kind: 'programme', name: 'Regional Cybersecurity Initiative' },
+    ] });
+    const { glossary } = loadGlossary(json, '/e.lexicon.json', 'e');
+    const service = createLexiconService({ glossaries: [glossary!] });
+    const text = 'The ASEAN E Commerce Agreement and the Regional Cyber Security Initiative.';
+    const found = service.diagnose(doc(text), only(RULE)).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(found, ['ASEAN E Commerce Agreement', 'Regional Cyber Security Initiative']);
+  });
 });

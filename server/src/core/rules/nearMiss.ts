@@ -125,11 +125,11 @@ interface Name {
   readonly pairs: readonly string[];
   /** `isOrdinal` of each word. */
   readonly ordinal: readonly boolean[];
-  /** The number of each word and each pair in `Anchors.vocabulary`, and their first char codes, for `present`. */
+  /** The number of each word and each pair in `Anchors.vocabulary`, and their `leadOf`, for `present`. */
   readonly wordIds: Int32Array;
   readonly pairIds: Int32Array;
-  readonly wordFirsts: Int32Array;
-  readonly pairFirsts: Int32Array;
+  readonly wordLeads: Int32Array;
+  readonly pairLeads: Int32Array;
   /**
    * The order in which `tooFar` looks for the words: those most likely missing first (words few
    * names share, then stop words, the anchor last), so a far name is rejected after few look-ups.
@@ -179,7 +179,8 @@ interface WrittenWord {
   readonly key: string;
   /** The key's number in `Anchors.vocabulary`, -1 if no name has it. */
   readonly id: number;
-  readonly first: number;
+  /** `leadOf` the key. */
+  readonly lead: number;
   /** `startsCapital` of the word. */
   readonly capital: number;
   /** Its order in `Anchors.written`, below `WORD_CACHE_LIMIT`; -1 for a word the full table did not take. */
@@ -303,7 +304,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
       if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
       return vocabulary.get(w)!;
     });
-  const firsts = (list: readonly string[]) => Int32Array.from(list, (w) => w.charCodeAt(0));
+  const leads = (list: readonly string[]) => Int32Array.from(list, leadOf);
   for (const entry of index.entries.values()) {
     if (entry.kind === 'resolution') continue;
     const split = splitWords(entry.name);
@@ -313,7 +314,7 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     if (words.length < 3) continue;
     const pairs = words.slice(1).map((w, i) => softKey(words[i] + w));
     names.push({ entry, words, raw, capitals, contentWords: words.filter((w) => !STOPWORDS.has(w)).length, pairs, ordinal: words.map(isOrdinal),
-      wordIds: ids(words), pairIds: ids(pairs), wordFirsts: firsts(words), pairFirsts: firsts(pairs), order: undefined });
+      wordIds: ids(words), pairIds: ids(pairs), wordLeads: leads(words), pairLeads: leads(pairs), order: undefined });
     for (const w of new Set(words.slice(0, 2))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const byWord = new Map<string, Array<{ name: Name; anchor: number }>>();
@@ -431,9 +432,9 @@ interface Words {
   capital: Uint8Array;
   /** How many of the first j words start with a capital, at j (n + 1 entries): a window's count in two reads. */
   capitalsBefore: Int32Array;
-  /** Each key's number in the names' vocabulary (-1: no name has it), and its first char code. */
+  /** Each key's number in the names' vocabulary (-1: no name has it), and its `leadOf`. */
   ids: Int32Array;
-  firsts: Int32Array;
+  leads: Int32Array;
   /** Each word's `WrittenWord.serial`, and the glossary's `Anchors.pairKeys`, for `pairAt`. */
   serials: Int32Array;
   readonly pairKeys: Map<number, string>;
@@ -457,7 +458,7 @@ function emptyWords(pairKeys: Map<number, string>): Words {
     capital: new Uint8Array(size),
     capitalsBefore: new Int32Array(size + 1),
     ids: new Int32Array(size),
-    firsts: new Int32Array(size),
+    leads: new Int32Array(size),
     serials: new Int32Array(size),
     pairKeys,
     // Filled, not holey: `pairAt` writes at any index.
@@ -477,7 +478,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.capital = new Uint8Array(size);
     words.capitalsBefore = new Int32Array(size + 1);
     words.ids = new Int32Array(size);
-    words.firsts = new Int32Array(size);
+    words.leads = new Int32Array(size);
     words.serials = new Int32Array(size);
     words.pairs = new Array<string>(size).fill('');
     words.pairStamps = new Uint32Array(size);
@@ -490,7 +491,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.stamp = 0;
   }
   words.stamp++;
-  const { keys, capital, capitalsBefore, ids, firsts, serials } = words;
+  const { keys, capital, capitalsBefore, ids, leads, serials } = words;
   const list = written.list;
   // A full table starts afresh between blocks, never within one: serials of one block are of one table.
   if (list.length >= WORD_CACHE_LIMIT) {
@@ -525,7 +526,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
       const key = softKey(text);
       const cached = list.length < WORD_CACHE_LIMIT;
       // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
-      word = { text, key, id: vocabulary.get(key) ?? -1, first: key.charCodeAt(0), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, hash, low: undefined, ordinal: undefined };
+      word = { text, key, id: vocabulary.get(key) ?? -1, lead: leadOf(key), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, hash, low: undefined, ordinal: undefined };
       if (cached) {
         list.push(word);
         hashes[slot] = hash;
@@ -535,7 +536,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.written[j] = word;
     keys[j] = word.key;
     ids[j] = word.id;
-    firsts[j] = word.first;
+    leads[j] = word.lead;
     serials[j] = word.serial;
     capital[j] = word.capital;
     capitalsBefore[j + 1] = capitalsBefore[j] + word.capital;
@@ -602,9 +603,9 @@ function tooFar(name: Name, block: Words, start: number, end: number): boolean {
   // How many are missing does not depend on the order; the most likely missing first end it sooner.
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    if (present(words[i], name.wordIds[i], name.wordFirsts[i], block, start, end)) continue;
-    if (i + 1 < words.length && present(name.pairs[i], name.pairIds[i], name.pairFirsts[i], block, start, end)) continue;
-    if (i > 0 && present(name.pairs[i - 1], name.pairIds[i - 1], name.pairFirsts[i - 1], block, start, end)) continue;
+    if (present(words[i], name.wordIds[i], name.wordLeads[i], block, start, end)) continue;
+    if (i + 1 < words.length && present(name.pairs[i], name.pairIds[i], name.pairLeads[i], block, start, end)) continue;
+    if (i > 0 && present(name.pairs[i - 1], name.pairIds[i - 1], name.pairLeads[i - 1], block, start, end)) continue;
     if (++missing > 1 || words.length < 4) return true;
   }
   return false;
@@ -678,14 +679,25 @@ function farFromBlock(words: Int32Array, from: number, to: number, marks: Uint32
 }
 
 /** Whether `word` is one of keys[start..end), or two adjacent ones written as one. */
-function present(word: string, id: number, first: number, block: Words, start: number, end: number): boolean {
-  // Numbers first (the same number is the same key); a key is never empty, so it can start `word` only with its first character.
-  const { keys, ids, firsts } = block;
+function present(word: string, id: number, lead: number, block: Words, start: number, end: number): boolean {
+  // Numbers first (the same number is the same key). A key can start `word` only with the same
+  // lead (see `leadOf`), or, a key of one character, with the same first one: most keys are
+  // ruled out without a string comparison.
+  const { keys, ids, leads } = block;
+  const single = lead | 0xffff;
   for (let j = start; j < end; j++) {
     if (ids[j] === id) return true;
-    if (j + 1 < end && firsts[j] === first && word.startsWith(keys[j]) && pairAt(block, j) === word) return true;
+    if (j + 1 < end && (leads[j] === lead || leads[j] === single) && word.startsWith(keys[j]) && pairAt(block, j) === word) return true;
   }
   return false;
+}
+
+/**
+ * A key's first two char codes in one number, 0xffff for the second of a one-character key
+ * (keys are never empty): a key that starts another has its lead, or is one character long.
+ */
+function leadOf(key: string): number {
+  return (key.charCodeAt(0) << 16) | (key.length > 1 ? key.charCodeAt(1) : 0xffff);
 }
 
 /** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
