@@ -139,6 +139,11 @@ suite('form matcher', function () {
     const text = 'ICTs, ICTS ICT\'s ICTx xICT the U.S. and U.S.A, A/70/174s. information\n and  communication technology ſKK \u212AK KK';
     assert.deepEqual(found(index, text), alternationMatches(index, text));
     assert.deepEqual(found(index, text).map(([, t]) => t), ['ICTs', 'ICTS', 'ICT', 'U.S.', 'A/70/174s', 'information\n and  communication technology', 'KK']);
+    // The index's matcher (an alternation at this size) matches collapsed white space, and gives the text as written.
+    const indexMatches = (t: string) => [...index.matches(t)].map((m) => [m.index, m.text]);
+    assert.deepEqual(indexMatches(text), alternationMatches(index, text));
+    const lone = 'Information\tand\ncommunication technology, ICTs.';
+    assert.deepEqual(indexMatches(lone), [[0, 'Information\tand\ncommunication technology'], [42, 'ICTs']]);
   });
 
   test('a form written with the Kelvin sign or a capital sharp s is found where V8 missed it in an alternation', () => {
@@ -209,7 +214,10 @@ suite('form matcher', function () {
           }),
         ([entries, text]) => {
           const index = new GlossaryIndex([glossaryOf(entries.map((e, i) => ({ id: `e${i}`, ...e })))]);
-          assert.deepEqual(found(index, text), alternationMatches(index, text));
+          const reference = alternationMatches(index, text);
+          assert.deepEqual(found(index, text), reference);
+          // The index's own matcher, a compiled alternation at this size, on collapsed white space.
+          assert.deepEqual([...index.matches(text)].map((m) => [m.index, m.text]), reference);
         },
       ),
       300,

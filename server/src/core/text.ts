@@ -44,7 +44,7 @@ function isPlainAscii(text: string): boolean {
  * run, and a text with single spaces comes back as it was, without a copy (the glossary index
  * makes keys of a few hundred thousand forms).
  */
-const WHITE_TO_SPACE = /\s{2,}|[^\S ]/g;
+export const WHITE_TO_SPACE = /\s{2,}|[^\S ]/g;
 
 /** Characters that make up a word for whole-word matching: ASCII alphanumerics, `_`, Latin, Greek and Cyrillic letters. */
 export const WORD_CHAR_CLASS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';

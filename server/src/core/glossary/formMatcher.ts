@@ -1,4 +1,4 @@
-import { escapeRegExp, FNV_SEED, fnvMix, WORD_CHAR_CLASS } from '../text';
+import { escapeRegExp, FNV_SEED, fnvMix, WHITE_TO_SPACE, WORD_CHAR_CLASS } from '../text';
 
 /**
  * Finds glossary forms in text by hashing, in time that does not grow with the number of forms.
@@ -195,13 +195,25 @@ function tableSize(count: number): number {
 /**
  * The same matches for a few hundred forms, from one compiled alternation (the matcher before
  * FormMatcher): faster at that size, as V8 compiles it to native code.
+ *
+ * It matches the text with its white space collapsed (each run as one space, as in a shape), so
+ * that a form's spaces are literal spaces in the pattern, and an acronym's plural is an
+ * alternative of its own right before it (`ICTs|ICT`, tried in the order `ICTs?` tries them).
+ * `\s+` and `s?` in the pattern made it three to four times slower on the 10 MB benchmark
+ * (104 against 29 ms a pass over the prose of its 100-entry glossary, 2026-12-06); the collapse
+ * costs ~21 ms where it is needed.
  */
 export class AlternationMatcher {
   /** The compiled alternation, none for no forms; its source is `alternationLength` long. */
   readonly pattern: RegExp | undefined;
 
   constructor(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>) {
-    const alternatives = forms.map((f) => escapeRegExp(f.text).replace(/\s+/g, '\\s+') + (f.plural ? 's?' : ''));
+    const alternatives: string[] = [];
+    for (const form of forms) {
+      const body = escapeRegExp(form.text).replace(/\s+/g, ' ');
+      if (form.plural) alternatives.push(`${body}s`);
+      alternatives.push(body);
+    }
     this.pattern = alternatives.length ? new RegExp(`${BEFORE_FORM}${alternatives.join('|')}${AFTER_FORM}`, 'gi') : undefined;
   }
 
@@ -209,12 +221,39 @@ export class AlternationMatcher {
     const out: Array<{ index: number; text: string }> = [];
     const pattern = this.pattern;
     if (!pattern) return out;
+    const flat = text.replace(WHITE_TO_SPACE, ' ');
     // The pattern itself, not a copy: this scan is synchronous, and its lastIndex is reset here.
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ index: m.index, text: m[0] });
+    if (flat.length === text.length) {
+      // No run was collapsed: offsets are the text's. The text as written, not as flattened.
+      const same = flat === text;
+      for (let m = pattern.exec(flat); m; m = pattern.exec(flat)) out.push({ index: m.index, text: same ? m[0] : text.slice(m.index, m.index + m[0].length) });
+      return out;
+    }
+    // A place in `flat` is as far into `text` as the runs before it were collapsed: the runs are
+    // found by a native search, in step with the matches.
+    RUNS.lastIndex = 0;
+    let run = RUNS.exec(text);
+    let removed = 0;
+    const toText = (at: number): number => {
+      while (run !== null && run.index - removed < at) {
+        removed += run[0].length - 1;
+        run = RUNS.exec(text);
+      }
+      return at + removed;
+    };
+    for (let m = pattern.exec(flat); m; m = pattern.exec(flat)) {
+      // A match neither starts nor ends on white space, so both ends are single characters.
+      const start = toText(m.index);
+      const end = toText(m.index + m[0].length - 1) + 1;
+      out.push({ index: start, text: text.slice(start, end) });
+    }
     return out;
   }
 }
+
+/** The runs of white space `WHITE_TO_SPACE` collapses to one space (a lone non-space one keeps its length). */
+const RUNS = /\s{2,}/g;
 
 const BEFORE_FORM = `(?<![${WORD_CHAR_CLASS}])(?:`;
 const AFTER_FORM = `)(?![${WORD_CHAR_CLASS}])`;
@@ -226,15 +265,33 @@ const AFTER_FORM = `)(?![${WORD_CHAR_CLASS}])`;
 export function alternationLength(forms: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>, limit = Infinity): number {
   if (forms.length === 0) return 0;
   let length = BEFORE_FORM.length + AFTER_FORM.length + forms.length - 1;
-  for (let i = 0; i < forms.length && length <= limit; i++) length += patternLength(forms[i].text) + (forms[i].plural ? 2 : 0);
+  for (let i = 0; i < forms.length && length <= limit; i++) {
+    const body = sourceLength(forms[i].text);
+    // A plural form is two alternatives: the body with an `s`, a `|`, the body.
+    length += forms[i].plural ? 2 * body + 2 : body;
+  }
+  return length;
+}
+
+/** The length of `escapeRegExp(text)` with one space for each run of white space. */
+function sourceLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      length += 1;
+      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+    } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
+  }
   return length;
 }
 
 const SPECIAL = new Uint8Array(128);
 for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
 /**
- * The length of the form's pattern in one alternation of all forms, `escapeRegExp(text)` with
- * `\s+` for each run of white space, counted without building it.
+ * The length of `escapeRegExp(text)` with `\s+` for each run of white space, counted without
+ * building it: the measure of the alternation order (longest first, see `alternationOrder`),
+ * which decides the form that wins at a place. It is the length the form had in the pattern
+ * before the pattern matched collapsed text, and stays so: the order is the matchers' contract.
  */
 export function patternLength(text: string): number {
   let length = 0;

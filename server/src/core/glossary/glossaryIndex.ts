@@ -3,13 +3,16 @@ import { formKey, memoised, plainPunctuation } from '../text';
 import { alternationLength, AlternationMatcher, FormMatcher, isSpace, patternLength } from './formMatcher';
 
 /**
- * Up to this many characters of source, one compiled alternation is faster than the hash matcher
- * (at 172 forms, the built-in glossary's 8,000 characters: 10 MB in ~115 ms against ~180; at 398
- * forms and 15,000 characters the two are level). V8 optimises a RegExp of at most 20 KB of
- * source: past it, the alternation of a 1,000-entry glossary's forms slowed from 2.4 to 46 ms on
- * 200 KB (19,893 to 21,771 characters). Counting forms let 400 long names cross that line.
+ * Up to this many characters of source, one compiled alternation is faster than the hash matcher.
+ * V8 optimises a RegExp of at most 20 KB of source: past it, the alternation of a 1,000-entry
+ * glossary's forms slowed from 2.4 to 46 ms on 200 KB (19,893 to 21,771 characters). Counting
+ * forms let 400 long names cross that line. Over the prose of the 10 MB benchmark (2026-12-06,
+ * since the alternation matches collapsed white space with literal spaces): its 100-entry
+ * glossary's 398 forms (14,201 characters) in ~75 ms against ~120 for the hash matcher; with
+ * more forms, 82 against 135 ms at 17,922 characters, 99 against 118 at 20,447, and 145 against
+ * 118 at 21,996, past V8's limit.
  */
-export const ALTERNATION_MAX_LENGTH = 12_000;
+export const ALTERNATION_MAX_LENGTH = 18_000;
 
 export type FormType = 'name' | 'acronym' | 'accepted' | 'variant';
 
