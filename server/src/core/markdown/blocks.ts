@@ -530,8 +530,9 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
       i++;
       continue;
     }
-    // h, f, w, m at a word start: a bare URL only if it starts like one (the pattern is tried only then).
-    if ((c === 104 || c === 102 || c === 119 || c === 109) && !isAsciiAlnum(s.charCodeAt(i - 1)) && (s.startsWith('http', i) || s.startsWith('ftp://', i) || s.startsWith('www.', i) || s.startsWith('mailto:', i))) {
+    // h, f, w, m at a word start: a bare URL only if it starts like one (the pattern is tried only
+    // then). Its second letter first ("ht", "ft", "ww", "ma"): most words with those first letters go no further.
+    if (urlStart(c, s.charCodeAt(i + 1)) && !isAsciiAlnum(s.charCodeAt(i - 1)) && (s.startsWith('http', i) || s.startsWith('ftp://', i) || s.startsWith('www.', i) || s.startsWith('mailto:', i))) {
       const end = stickyEnd(BARE_URL, s, i);
       if (end !== undefined) {
         mask(i, end);
@@ -547,6 +548,11 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
 }
 
 /** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */
+/** Whether `c` then `d` start "http", "ftp://", "www." or "mailto:". */
+function urlStart(c: number, d: number): boolean {
+  return d === 116 /* t */ ? c === 104 /* h */ || c === 102 /* f */ : d === 119 /* w */ ? c === 119 : d === 97 /* a */ && c === 109 /* m */;
+}
+
 const INLINE_START = new Uint8Array(128);
 for (const c of '\\`<[]*~_hfwm') INLINE_START[c.charCodeAt(0)] = 1;
 
