@@ -211,6 +211,19 @@ suite('cli: check', () => {
     assert.equal(paths.length, 40);
   });
 
+  test('POLICY_LEXICON_THREADS: a glossary error ends the run as on one thread', () => {
+    for (let i = 0; i < 4; i++) write(`many/d${i}.md`, 'The ADMM Plus met in Laos.\n');
+    write('bad.lexicon.json', '{ "version": 1, "terms": [ { "id": "x", "kind": "forum", "name": "X" }, ] ');
+    const runs = ['1', '2'].map((threads) => runCli(['check', 'many', 'nowhere.md'], dir, { POLICY_LEXICON_THREADS: threads }));
+    for (const result of runs) {
+      assert.equal(result.status, 2, result.stderr);
+      assert.equal(result.stdout, '');
+      // The configuration error alone: the run ends before the inputs are reported.
+      assert.match(result.stderr, /^bad\.lexicon\.json:\d+:\d+: error: [^\n]+\n$/);
+    }
+    assert.deepEqual(runs[1], runs[0]);
+  });
+
   test('POLICY_LEXICON_THREADS: fixes stay correct whatever it says', () => {
     for (let i = 0; i < 4; i++) write(`many/d${i}.md`, 'The ADMM Plus met in Laos.\n');
     const result = runCli(['check', '--fix', 'many'], dir, { POLICY_LEXICON_THREADS: '2' });
