@@ -266,24 +266,13 @@ export function alternationLength(forms: ReadonlyArray<{ readonly text: string; 
   if (forms.length === 0) return 0;
   let length = BEFORE_FORM.length + AFTER_FORM.length + forms.length - 1;
   for (let i = 0; i < forms.length && length <= limit; i++) {
-    const body = sourceLength(forms[i].text);
+    const body = escapedLength(forms[i].text, 1);
     // A plural form is two alternatives: the body with an `s`, a `|`, the body.
     length += forms[i].plural ? 2 * body + 2 : body;
   }
   return length;
 }
 
-/** The length of `escapeRegExp(text)` with one space for each run of white space. */
-function sourceLength(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      length += 1;
-      while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
-    } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
-  }
-  return length;
-}
 
 const SPECIAL = new Uint8Array(128);
 for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
@@ -294,10 +283,15 @@ for (const c of '.*+?^${}()|[]\\/') SPECIAL[c.charCodeAt(0)] = 1;
  * before the pattern matched collapsed text, and stays so: the order is the matchers' contract.
  */
 export function patternLength(text: string): number {
+  return escapedLength(text, 3);
+}
+
+/** The length of `escapeRegExp(text)` with `space` characters for each run of white space. */
+function escapedLength(text: string, space: number): number {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     if (isSpace(text.charCodeAt(i))) {
-      length += 3;
+      length += space;
       while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
     } else length += SPECIAL[text.charCodeAt(i)] === 1 ? 2 : 1;
   }
