@@ -36,11 +36,26 @@ suite('incremental analysis', () => {
     assert.deepEqual(nested, ['  a\n', '    b\n']);
   });
 
-  test('a leading BOM parses as a space and a NUL as U+FFFD, offsets kept', () => {
+  test('a BOM parses as a space wherever it is, and a NUL as U+FFFD, offsets kept', () => {
     const shape = (text: string) => parseDocument(text).blocks.map((b) => [b.kind, b.start, b.end, b.prose]);
     assert.deepEqual(shape('\uFEFF# Title\n\nText \u0000 here.\n'), shape(' # Title\n\nText \uFFFD here.\n'));
     assert.deepEqual(shape('\uFEFF# Title\n')[0].slice(0, 3), ['heading', 0, 9]);
     assert.deepEqual(shape('Text \u0000 here.\n'), shape('Text \uFFFD here.\n'));
+    // Not only at the start: a block's prose must not depend on where the block stands.
+    assert.deepEqual(shape('Text.\n\n\uFEFFFIFTH GENERATION\n'), shape('Text.\n\n FIFTH GENERATION\n'));
+  });
+
+  test('a block an edit moves keeps no findings of its old place (a BOM at the start, found by the fuzzer)', () => {
+    const service = createLexiconService({ glossaries: GLOSSARIES });
+    let text = '\uFEFFFIFTH GENERATION';
+    let version = 1;
+    service.diagnose(TextDocument.create('file:///moved.md', 'markdown', version, text), DEFAULT_CHECK_OPTIONS);
+    for (const inserted of ['\n', '\n# ']) {
+      text = inserted + text;
+      const edited = service.diagnose(TextDocument.create('file:///moved.md', 'markdown', ++version, text), DEFAULT_CHECK_OPTIONS);
+      const fresh = createLexiconService({ glossaries: GLOSSARIES }).diagnose(TextDocument.create('file:///fresh.md', 'markdown', 1, text), DEFAULT_CHECK_OPTIONS);
+      assert.deepEqual(edited, fresh, JSON.stringify(text));
+    }
   });
 
   test('a re-parse around an edit gives exactly the blocks of a full parse', () => {
