@@ -554,12 +554,12 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
   return { masked: copied === 0 ? s : out + s.slice(copied), comments };
 }
 
-/** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */
 /** Whether `c` then `d` start "http", "ftp://", "www." or "mailto:". */
 function urlStart(c: number, d: number): boolean {
   return d === 116 /* t */ ? c === 104 /* h */ || c === 102 /* f */ : d === 119 /* w */ ? c === 119 : d === 97 /* a */ && c === 109 /* m */;
 }
 
+/** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */
 const INLINE_START = new Uint8Array(128);
 for (const c of '\\`<[]*~_hfwm') INLINE_START[c.charCodeAt(0)] = 1;
 
