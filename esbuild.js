@@ -1,7 +1,8 @@
 // One run, three bundles (plus the built-in glossary copied beside them):
-//   client/src/extension.ts -> dist/extension.js  (runs in the VS Code extension host; `vscode` is external)
-//   server/src/main.ts      -> dist/server.js     (stdio or IPC; other editors run `node dist/server.js --stdio`)
-//   server/src/cli.ts       -> dist/cli.js        (the `policy-lexicon` command)
+//   client/src/extension.ts    -> dist/extension.js  (runs in the VS Code extension host; `vscode` is external)
+//   server/src/main.ts         -> dist/server.js     (stdio or IPC; other editors run `node dist/server.js --stdio`)
+//   server/src/cliLauncher.ts  -> dist/cli.js        (the `policy-lexicon` command: loads the next one)
+//   server/src/cli.ts          -> dist/cli-main.js   (the CLI itself, and dist/cli-main.js.cache, its V8 code cache)
 // `--watch` keeps one esbuild context per entry point alive and reports errors in the
 // `file:line:col: error: message` shape that VS Code's esbuild problem matcher understands.
 const esbuild = require('esbuild');
@@ -70,8 +71,25 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cliLauncher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js' },
 ];
+
+/**
+ * Writes the CLI bundle's code cache (server/src/codeCache.ts) by a warm-up run on `examples/`.
+ * V8 reads it only under the Node version and flags that wrote it; elsewhere the CLI compiles
+ * its bundle as usual. Not in watch mode: a rebuilt bundle no longer matches the cache, which
+ * the CLI then ignores.
+ */
+async function writeCliCache() {
+  const warm = path.join(os.tmpdir(), `policy-lexicon-warm-cli-${process.pid}.js`);
+  try {
+    await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: ['server/src/warmCli.ts'], outfile: warm });
+    execFileSync(process.execPath, [warm, path.join('dist', 'cli-main.js'), 'examples'], { stdio: 'inherit' });
+  } finally {
+    fs.rmSync(warm, { force: true });
+  }
+}
 
 async function main() {
   const contexts = await Promise.all(
@@ -86,6 +104,7 @@ async function main() {
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
   fs.chmodSync(path.join('dist', 'cli.js'), 0o755);
+  await writeCliCache();
 }
 
 main().catch((error) => {

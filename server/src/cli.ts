@@ -443,7 +443,7 @@ function checkInWorkers(
       if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
     };
     for (let t = 1; t < threads; t++) {
-      const worker = new Worker(__filename, { workerData: { policyLexiconWorker: true, argv: args.argv, cwd: io.cwd } });
+      const worker = new Worker(workerEntry, { workerData: { policyLexiconWorker: true, argv: args.argv, cwd: io.cwd } });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
         if ('failed' in message) return stop(new Error(message.failed));
@@ -557,9 +557,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) {
-  runWorker(workerData);
-} else if (require.main === module) {
+/** The file worker threads start from (see `run`). */
+let workerEntry = __filename;
+
+/**
+ * Runs the command in this process, or, on a worker thread, that thread's part of it. `entry` is
+ * the file worker threads start from: the launcher (server/src/cliLauncher.ts), else this bundle.
+ */
+export function run(entry: string): void {
+  workerEntry = entry;
+  if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) return runWorker(workerData);
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
@@ -576,3 +583,6 @@ if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefine
       },
     );
 }
+
+// Run as a file of its own (`node dist/cli-main.js`, or a worker thread started from it).
+if (require.main === module) run(__filename);

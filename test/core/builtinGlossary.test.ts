@@ -19,7 +19,7 @@ suite('built-in glossary', () => {
     // The bundle reads the JSON: a CLI run against a JSON with one entry renamed shows the new name.
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'policy-lexicon-builtin-'));
     try {
-      for (const f of ['cli.js', 'builtin.lexicon.yaml']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, f));
+      for (const f of ['cli.js', 'cli-main.js', 'builtin.lexicon.yaml']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, f));
       fs.writeFileSync(path.join(dir, 'builtin.glossary.json'), shipped.replace('"name":"ASEAN Regional Forum"', '"name":"ASEAN Regional Forum Renamed"'));
       // Run from a folder of its own: the YAML beside the bundle would be discovered as a workspace glossary.
       const work = path.join(dir, 'work');
