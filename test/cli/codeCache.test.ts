@@ -42,10 +42,10 @@ suite('cli: the code cache', () => {
   test('a damaged, cut or empty cache is ignored', () => {
     loadBundle(bundle).writeCache();
     const cache = fs.readFileSync(cacheFileOf(bundle));
-    // The digests kept, a byte of V8's data changed, as a bad disk would: V8 itself would take it.
+    // The header kept, a byte of V8's data changed, as a bad disk would: V8 itself would take it.
     const damaged = Buffer.from(cache);
     damaged[damaged.length - 9] ^= 0x5a;
-    for (const data of [damaged, cache.subarray(0, cache.length - 1), cache.subarray(0, 40), Buffer.alloc(0)]) {
+    for (const data of [damaged, cache.subarray(0, cache.length - 1), cache.subarray(0, 12), Buffer.alloc(0)]) {
       fs.writeFileSync(cacheFileOf(bundle), data);
       const loaded = loadBundle(bundle);
       assert.equal(loaded.cached, false);
