@@ -89,6 +89,24 @@ export function detached(text: string): string {
   return text.length < SHARING_LENGTH ? text : ` ${text}`.slice(1);
 }
 
+/**
+ * `text`'s UTF-16 code units, then a 0 (a stop for a scanner that reads one past the end), in
+ * `room` or, when it is too short, in a new array twice as long as needed; returns the array
+ * written. The char-code scanners that read every character of every block read this copy:
+ * reading a typed array is about twice as fast as `charCodeAt` on a slice of the draft (which a
+ * block's text is), and the copy is one native call (Node's UTF-16LE encoding writes a string's
+ * code units as they are, lone surrogates too: a Uint16Array's on a little-endian machine).
+ */
+export function codeUnits(text: string, room: Uint16Array): Uint16Array {
+  const units = room.length > text.length ? room : new Uint16Array(2 * text.length + 2);
+  if (LITTLE_ENDIAN) Buffer.from(units.buffer, units.byteOffset, 2 * text.length).write(text, 'utf16le');
+  else for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  units[text.length] = 0;
+  return units;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** FNV-1a's starting hash (as a signed 32-bit integer). */
 export const FNV_SEED = 0x811c9dc5 | 0;
 

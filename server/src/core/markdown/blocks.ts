@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
-import { detached, lineAt, plainPunctuation } from '../text';
+import { codeUnits, detached, lineAt, plainPunctuation } from '../text';
 
 /**
  * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
@@ -468,22 +468,24 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
     copied = at + 1;
   };
   const n = s.length;
+  // The scan reads the characters from a copy (see `codeUnits`); slices, patterns and searches, from `s`.
+  const u = (inlineUnits = codeUnits(s, inlineUnits));
   let openBrackets = 0;
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = u[i];
     // Most characters start nothing below: one table read passes them.
     if (c >= 128 || INLINE_START[c] === 0) {
       i++;
       continue;
     }
-    if (c === 92 /* \ */ && i + 1 < n && isAsciiPunct(s.charCodeAt(i + 1))) {
+    if (c === 92 /* \ */ && i + 1 < n && isAsciiPunct(u[i + 1])) {
       i += 2;
       continue;
     }
     if (c === 96 /* ` */) {
       let run = 1;
-      while (s.charCodeAt(i + run) === 96) run++;
+      while (u[i + run] === 96) run++;
       const close = findBacktickRun(s, i + run, run);
       if (close >= 0) {
         mask(i, close + run);
@@ -518,7 +520,7 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
     }
     if (c === 93 /* ] */ && openBrackets > 0) {
       openBrackets--;
-      const next = s.charCodeAt(i + 1);
+      const next = u[i + 1];
       if (next === 40 /* ( */) {
         const end = matchParen(s, i + 1);
         if (end > 0) {
@@ -539,7 +541,7 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
     }
     // h, f, w, m at a word start: a bare URL only if it starts like one (the pattern is tried only
     // then). Its second letter first ("ht", "ft", "ww", "ma"): most words with those first letters go no further.
-    if (urlStart(c, s.charCodeAt(i + 1)) && !isAsciiAlnum(s.charCodeAt(i - 1)) && (s.startsWith('http', i) || s.startsWith('ftp://', i) || s.startsWith('www.', i) || s.startsWith('mailto:', i))) {
+    if (urlStart(c, u[i + 1]) && (i === 0 || !isAsciiAlnum(u[i - 1])) && (s.startsWith('http', i) || s.startsWith('ftp://', i) || s.startsWith('www.', i) || s.startsWith('mailto:', i))) {
       const end = stickyEnd(BARE_URL, s, i);
       if (end !== undefined) {
         mask(i, end);
@@ -548,9 +550,10 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
       }
     }
     if (c === 42 /* * */ || c === 126 /* ~ */) blank(i);
-    else if (c === 95 /* _ */ && (!isAsciiAlnum(s.charCodeAt(i - 1)) || !isAsciiAlnum(s.charCodeAt(i + 1)))) blank(i);
+    else if (c === 95 /* _ */ && (i === 0 || !isAsciiAlnum(u[i - 1]) || !isAsciiAlnum(u[i + 1]))) blank(i);
     i++;
   }
+  if (inlineUnits.length > INLINE_UNITS_KEPT) inlineUnits = new Uint16Array(4096);
   return { masked: copied === 0 ? s : out + s.slice(copied), comments };
 }
 
@@ -558,6 +561,10 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
 function urlStart(c: number, d: number): boolean {
   return d === 116 /* t */ ? c === 104 /* h */ || c === 102 /* f */ : d === 119 /* w */ ? c === 119 : d === 97 /* a */ && c === 109 /* m */;
 }
+
+/** `maskInline`'s copy of a block's text, reused; given back after a block longer than `INLINE_UNITS_KEPT`. */
+let inlineUnits: Uint16Array = new Uint16Array(4096);
+const INLINE_UNITS_KEPT = 65_536;
 
 /** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */
 const INLINE_START = new Uint8Array(128);

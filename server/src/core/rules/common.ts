@@ -2,7 +2,7 @@ import type { Mention } from '../analysis';
 import type { Block } from '../markdown/blocks';
 import { MASK } from '../markdown/blocks';
 import { SPELLING_FAMILIES } from './spellingData';
-import { memoised } from '../text';
+import { codeUnits, memoised } from '../text';
 
 /** Characters that may stand between a sentence start and its first word. */
 const OPENERS = new Set(['"', "'", '(', '[', ' ', '\t', '\n', '\r', MASK, '*', '_', '~', '|', '>', '-']);
@@ -62,16 +62,18 @@ function isSpace(c: number): boolean {
 /**
  * Where a block's words are, as `tokenize` finds them, in arrays that are reused from call to
  * call (`tokenSpans` grows them): document offsets of each word's start and end, and 1 where a
- * phrase does not go on past it (`Token.breakAfter`).
+ * phrase does not go on past it (`Token.breakAfter`). `chars` holds the block's prose as
+ * `codeUnits` copies it, until the next call.
  */
 export interface TokenSpans {
   starts: Int32Array;
   ends: Int32Array;
   breaks: Uint8Array;
+  chars: Uint16Array;
 }
 
 export function tokenSpanRoom(capacity = 256): TokenSpans {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity) };
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity), chars: new Uint16Array(16 * capacity) };
 }
 
 /** Makes room for twice as many spans, keeping those written. */
@@ -95,28 +97,28 @@ function growSpans(spans: TokenSpans): void {
  * every character of every block.
  */
 export function tokenSpans(block: Block, spans: TokenSpans): number {
-  const prose = block.prose;
-  const n = prose.length;
+  const prose = (spans.chars = codeUnits(block.prose, spans.chars));
+  const n = block.prose.length;
   let count = 0;
   let i = 0;
-  while (i < n && (CLASS[prose.charCodeAt(i)] & WORD_START) === 0) i++;
+  while (i < n && (CLASS[prose[i]] & WORD_START) === 0) i++;
   while (i < n) {
     let j = i + 1;
-    while (j < n && (CLASS[prose.charCodeAt(j)] & WORD_PART) !== 0) j++;
+    while (j < n && (CLASS[prose[j]] & WORD_PART) !== 0) j++;
     // "Partnership." ends a sentence; "U.S." keeps its stops. A word never starts with either mark.
     let end = j;
     let sentenceEnd = false;
-    if (prose.charCodeAt(end - 1) === 46 && onlyStopAtEnd(prose, i, end)) {
+    if (prose[end - 1] === 46 && onlyStopAtEnd(prose, i, end)) {
       end--;
       sentenceEnd = true;
     }
-    if (prose.charCodeAt(end - 1) === 39) end--;
+    if (prose[end - 1] === 39) end--;
     // Up to the next word: a break character or a blank line (two line breaks with only white space between) ends a phrase.
     let breakAfter = sentenceEnd;
     let lineBreak = false;
     let k = j;
     for (; k < n; k++) {
-      const c = CLASS[prose.charCodeAt(k)];
+      const c = CLASS[prose[k]];
       if ((c & WORD_START) !== 0) break;
       if ((c & LINE_BREAK) !== 0) {
         if (lineBreak) breakAfter = true;
@@ -170,13 +172,14 @@ function range(from: number, to: number): number[] {
 }
 
 /** Whether the full stop at `end - 1` is the only one in prose[start, end). */
-function onlyStopAtEnd(prose: string, start: number, end: number): boolean {
-  for (let p = start; p < end - 1; p++) if (prose.charCodeAt(p) === 46) return false;
+function onlyStopAtEnd(prose: Uint16Array, start: number, end: number): boolean {
+  for (let p = start; p < end - 1; p++) if (prose[p] === 46) return false;
   return true;
 }
 
-/** `tokenize`'s room; given back when a long block grew it past this many spans. */
+/** `tokenize`'s room; given back when a long block grew it past this many spans or characters. */
 const SHARED_SPANS = 4096;
+const SHARED_CHARS = 65_536;
 let sharedSpans = tokenSpanRoom();
 
 /** The words of a block's prose (see `tokenSpans`), with their text. */
@@ -187,7 +190,7 @@ export function tokenize(block: Block): Token[] {
   for (let t = 0; t < count; t++) {
     tokens[t] = { text: block.prose.slice(starts[t] - block.start, ends[t] - block.start), start: starts[t], end: ends[t], breakAfter: breaks[t] === 1 };
   }
-  if (sharedSpans.starts.length > SHARED_SPANS) sharedSpans = tokenSpanRoom();
+  if (sharedSpans.starts.length > SHARED_SPANS || sharedSpans.chars.length > SHARED_CHARS) sharedSpans = tokenSpanRoom();
   return tokens;
 }
 

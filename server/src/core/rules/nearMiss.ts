@@ -81,7 +81,7 @@ export const nearMiss: BlockRule = {
       }
     }
     // A long block grew the reused arrays: the glossary keeps them, so give them back.
-    if (words.spans.starts.length > WORDS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
+    if (words.spans.starts.length > WORDS_KEPT || words.spans.chars.length > CHARS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
     // Most blocks have no candidate: no sort, no copies.
     return best.size === 0 ? [] : report(best, exact, block, text);
   },
@@ -169,7 +169,7 @@ interface Anchors {
    * `written`, and when it holds `PAIR_CACHE_LIMIT` pairs.
    */
   readonly pairKeys: Map<number, string>;
-  /** `blockWords`' arrays, reused from block to block (new ones after a block longer than `WORDS_KEPT` words). */
+  /** `blockWords`' arrays, reused from block to block (new ones after a block longer than `WORDS_KEPT` words or `CHARS_KEPT` characters). */
   words: Words;
 }
 
@@ -197,18 +197,72 @@ interface WrittenWord {
  * and the word's place in `list`, plus one, at `slots[s]` (0: empty). At most half full: it
  * doubles as words come, from 16 KB (a glossary's index keeps one, in the server's memory for as
  * long as the glossary is loaded: at its full 512 KB only for a draft of 16,000 distinct words).
+ *
+ * What `blockWords` reads of each word it finds again is also kept by place, side by side with
+ * `list` (its characters one after another in `chars`): the loop compares and copies typed
+ * arrays, where loading each word's object and text cost two cache misses a word (the
+ * profile's hottest lines).
  */
 interface WrittenWords {
   hashes: Int32Array;
   slots: Int32Array;
   mask: number;
   readonly list: WrittenWord[];
+  /** By place in `list`: the key, its number and lead, the capital flag, and where the characters are. */
+  keys: string[];
+  ids: Int32Array;
+  leads: Int32Array;
+  capitals: Uint8Array;
+  textStarts: Int32Array;
+  textLengths: Int32Array;
+  chars: Uint16Array;
+  /** How much of `chars` holds words. */
+  charsUsed: number;
 }
 
 const FIRST_WORD_SLOTS = 2048;
 
 function writtenWords(): WrittenWords {
-  return { hashes: new Int32Array(FIRST_WORD_SLOTS), slots: new Int32Array(FIRST_WORD_SLOTS), mask: FIRST_WORD_SLOTS - 1, list: [] };
+  const places = FIRST_WORD_SLOTS / 2;
+  return {
+    hashes: new Int32Array(FIRST_WORD_SLOTS),
+    slots: new Int32Array(FIRST_WORD_SLOTS),
+    mask: FIRST_WORD_SLOTS - 1,
+    list: [],
+    keys: [],
+    ids: new Int32Array(places),
+    leads: new Int32Array(places),
+    capitals: new Uint8Array(places),
+    textStarts: new Int32Array(places),
+    textLengths: new Int32Array(places),
+    chars: new Uint16Array(8 * places),
+    charsUsed: 0,
+  };
+}
+
+/** Room for `places` words and `chars` more characters, keeping what is there. */
+function roomForWords(written: WrittenWords, places: number, chars: number): void {
+  if (places > written.ids.length) {
+    let size = written.ids.length;
+    while (size < places) size *= 2;
+    const grown = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T) => {
+      const array = make(size);
+      array.set(old);
+      return array;
+    };
+    written.ids = grown(written.ids, (n) => new Int32Array(n));
+    written.leads = grown(written.leads, (n) => new Int32Array(n));
+    written.capitals = grown(written.capitals, (n) => new Uint8Array(n));
+    written.textStarts = grown(written.textStarts, (n) => new Int32Array(n));
+    written.textLengths = grown(written.textLengths, (n) => new Int32Array(n));
+  }
+  if (written.charsUsed + chars > written.chars.length) {
+    let size = written.chars.length;
+    while (size < written.charsUsed + chars) size *= 2;
+    const grown = new Uint16Array(size);
+    grown.set(written.chars.subarray(0, written.charsUsed));
+    written.chars = grown;
+  }
 }
 
 /** Doubles the table and files its words again. */
@@ -447,6 +501,9 @@ interface Words {
 /** The most words the reused arrays keep room for between blocks (~0.4 MB). */
 const WORDS_KEPT = 8192;
 
+/** The most characters of prose the reused arrays keep room for between blocks (128 KB). */
+const CHARS_KEPT = 65_536;
+
 function emptyWords(pairKeys: Map<number, string>): Words {
   const spans = tokenSpanRoom();
   const size = spans.starts.length;
@@ -500,54 +557,76 @@ function blockWords(block: Block, anchors: Anchors): Words {
     written.slots = fresh.slots;
     written.mask = fresh.mask;
     list.length = 0;
+    written.keys.length = 0;
+    written.charsUsed = 0;
     pairKeys.clear();
   } else if (pairKeys.size >= PAIR_CACHE_LIMIT) pairKeys.clear();
-  // Room for every word of the block, at most half full, before the look-ups: the table does not move in the loop.
-  while (2 * Math.min(WORD_CACHE_LIMIT, list.length + n) > written.slots.length) growWritten(written);
+  // Room for every word of the block, the table at most half full, before the look-ups: nothing
+  // the loop reads moves in it (the block's new words have at most its prose's characters).
+  const places = Math.min(WORD_CACHE_LIMIT, list.length + n);
+  while (2 * places > written.slots.length) growWritten(written);
   const prose = block.prose;
-  const { hashes, slots, mask } = written;
+  // The block's prose as `tokenSpans` copied it: the loop reads its characters from there.
+  const units = words.spans.chars;
+  roomForWords(written, places, prose.length);
+  const { hashes, slots, mask, chars, textStarts, textLengths } = written;
   for (let j = 0; j < n; j++) {
     const from = starts[j] - block.start;
     const to = ends[j] - block.start;
     let hash = FNV_SEED;
-    for (let p = from; p < to; p++) hash = fnvMix(hash, prose.charCodeAt(p));
-    let word: WrittenWord | undefined;
+    for (let p = from; p < to; p++) hash = fnvMix(hash, units[p]);
     let slot = hash & mask;
+    let place = -1;
     for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
       if (hashes[slot] !== hash) continue;
-      const held = list[slots[slot] - 1];
-      if (sameText(held.text, prose, from, to)) {
-        word = held;
+      const held = slots[slot] - 1;
+      if (textLengths[held] === to - from && samePooled(chars, textStarts[held], units, from, to)) {
+        place = held;
         break;
       }
     }
-    if (word === undefined) {
+    if (place < 0) {
       const text = detached(prose.slice(from, to));
       const key = softKey(text);
       const cached = list.length < WORD_CACHE_LIMIT;
-      // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
-      word = { text, key, id: vocabulary.get(key) ?? -1, lead: leadOf(key), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, hash, low: undefined, ordinal: undefined };
-      if (cached) {
-        list.push(word);
-        hashes[slot] = hash;
-        slots[slot] = list.length;
+      const word: WrittenWord = { text, key, id: vocabulary.get(key) ?? -1, lead: leadOf(key), capital: startsCapital(text) ? 1 : 0, serial: cached ? list.length : -1, hash, low: undefined, ordinal: undefined };
+      if (!cached) {
+        // The table filled up within this block: the rest of its new words go uncached, and so do their pairs.
+        words.written[j] = word;
+        keys[j] = word.key;
+        ids[j] = word.id;
+        leads[j] = word.lead;
+        serials[j] = -1;
+        capital[j] = word.capital;
+        capitalsBefore[j + 1] = capitalsBefore[j] + word.capital;
+        continue;
       }
+      place = list.length;
+      list.push(word);
+      written.keys.push(key);
+      written.ids[place] = word.id;
+      written.leads[place] = word.lead;
+      written.capitals[place] = word.capital;
+      textStarts[place] = written.charsUsed;
+      textLengths[place] = to - from;
+      for (let p = from; p < to; p++) chars[written.charsUsed++] = units[p];
+      hashes[slot] = hash;
+      slots[slot] = place + 1;
     }
-    words.written[j] = word;
-    keys[j] = word.key;
-    ids[j] = word.id;
-    leads[j] = word.lead;
-    serials[j] = word.serial;
-    capital[j] = word.capital;
-    capitalsBefore[j + 1] = capitalsBefore[j] + word.capital;
+    words.written[j] = list[place];
+    keys[j] = written.keys[place];
+    ids[j] = written.ids[place];
+    leads[j] = written.leads[place];
+    serials[j] = place;
+    capital[j] = written.capitals[place];
+    capitalsBefore[j + 1] = capitalsBefore[j] + written.capitals[place];
   }
   return words;
 }
 
-/** Whether prose[from, to) is `text`. */
-function sameText(text: string, prose: string, from: number, to: number): boolean {
-  if (text.length !== to - from) return false;
-  for (let p = from; p < to; p++) if (text.charCodeAt(p - from) !== prose.charCodeAt(p)) return false;
+/** Whether text[from, to) is the `to - from` characters at `at` in `chars`. */
+function samePooled(chars: Uint16Array, at: number, text: Uint16Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (chars[at++] !== text[p]) return false;
   return true;
 }
 
