@@ -90,16 +90,31 @@ export function detached(text: string): string {
 }
 
 /**
- * `text`'s UTF-16 code units, then a 0 (a stop for a scanner that reads one past the end), in
- * `room` or, when it is too short, in a new array twice as long as needed; returns the array
- * written. The char-code scanners that read every character of every block read this copy:
- * reading a typed array is about twice as fast as `charCodeAt` on a slice of the draft (which a
- * block's text is), and the copy is one native call (Node's UTF-16LE encoding writes a string's
- * code units as they are, lone surrogates too: a Uint16Array's on a little-endian machine).
+ * Where `codeUnits` copies a text: a Uint16Array, and on a little-endian machine a Buffer on the
+ * same memory (a Buffer made for each copy cost as much as the copy of a short block).
  */
-export function codeUnits(text: string, room: Uint16Array): Uint16Array {
-  const units = room.length > text.length ? room : new Uint16Array(2 * text.length + 2);
-  if (LITTLE_ENDIAN) Buffer.from(units.buffer, units.byteOffset, 2 * text.length).write(text, 'utf16le');
+export interface UnitRoom {
+  units: Uint16Array;
+  bytes: Buffer | undefined;
+}
+
+export function unitRoom(size: number): UnitRoom {
+  const units = new Uint16Array(size);
+  return { units, bytes: LITTLE_ENDIAN ? Buffer.from(units.buffer, units.byteOffset, units.byteLength) : undefined };
+}
+
+/**
+ * `text`'s UTF-16 code units, then a 0 (a stop for a scanner that reads one past the end), in
+ * `room`, made twice as large as needed when it is too small; returns the units. The char-code
+ * scanners that read every character of every block read this copy: reading a typed array is
+ * about twice as fast as `charCodeAt` on a slice of the draft (which a block's text is), and the
+ * copy is one native call (Node's UTF-16LE encoding writes a string's code units as they are,
+ * lone surrogates too: a Uint16Array's on a little-endian machine).
+ */
+export function codeUnits(text: string, room: UnitRoom): Uint16Array {
+  if (room.units.length <= text.length) Object.assign(room, unitRoom(2 * text.length + 2));
+  const units = room.units;
+  if (room.bytes) room.bytes.write(text, 0, 2 * text.length, 'utf16le');
   else for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
   units[text.length] = 0;
   return units;

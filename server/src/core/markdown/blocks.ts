@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
-import { codeUnits, detached, lineAt, plainPunctuation } from '../text';
+import { codeUnits, detached, lineAt, plainPunctuation, unitRoom } from '../text';
 
 /**
  * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
@@ -469,7 +469,7 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
   };
   const n = s.length;
   // The scan reads the characters from a copy (see `codeUnits`); slices, patterns and searches, from `s`.
-  const u = (inlineUnits = codeUnits(s, inlineUnits));
+  const u = codeUnits(s, inlineRoom);
   let openBrackets = 0;
   let i = 0;
   while (i < n) {
@@ -553,7 +553,7 @@ export function maskInline(s: string): { masked: string; comments: Array<[number
     else if (c === 95 /* _ */ && (i === 0 || !isAsciiAlnum(u[i - 1]) || !isAsciiAlnum(u[i + 1]))) blank(i);
     i++;
   }
-  if (inlineUnits.length > INLINE_UNITS_KEPT) inlineUnits = new Uint16Array(4096);
+  if (inlineRoom.units.length > INLINE_UNITS_KEPT) inlineRoom = unitRoom(4096);
   return { masked: copied === 0 ? s : out + s.slice(copied), comments };
 }
 
@@ -563,7 +563,7 @@ function urlStart(c: number, d: number): boolean {
 }
 
 /** `maskInline`'s copy of a block's text, reused; given back after a block longer than `INLINE_UNITS_KEPT`. */
-let inlineUnits: Uint16Array = new Uint16Array(4096);
+let inlineRoom = unitRoom(4096);
 const INLINE_UNITS_KEPT = 65_536;
 
 /** The characters `maskInline` looks at: \ ` < [ ] * ~ _ and the first letters of h(ttp), f(tp), w(ww), m(ailto). */

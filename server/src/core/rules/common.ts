@@ -2,7 +2,7 @@ import type { Mention } from '../analysis';
 import type { Block } from '../markdown/blocks';
 import { MASK } from '../markdown/blocks';
 import { SPELLING_FAMILIES } from './spellingData';
-import { codeUnits, memoised } from '../text';
+import { codeUnits, memoised, unitRoom, type UnitRoom } from '../text';
 
 /** Characters that may stand between a sentence start and its first word. */
 const OPENERS = new Set(['"', "'", '(', '[', ' ', '\t', '\n', '\r', MASK, '*', '_', '~', '|', '>', '-']);
@@ -69,11 +69,11 @@ export interface TokenSpans {
   starts: Int32Array;
   ends: Int32Array;
   breaks: Uint8Array;
-  chars: Uint16Array;
+  readonly chars: UnitRoom;
 }
 
 export function tokenSpanRoom(capacity = 256): TokenSpans {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity), chars: new Uint16Array(16 * capacity) };
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity), chars: unitRoom(16 * capacity) };
 }
 
 /** Makes room for twice as many spans, keeping those written. */
@@ -97,7 +97,7 @@ function growSpans(spans: TokenSpans): void {
  * every character of every block.
  */
 export function tokenSpans(block: Block, spans: TokenSpans): number {
-  const prose = (spans.chars = codeUnits(block.prose, spans.chars));
+  const prose = codeUnits(block.prose, spans.chars);
   const n = block.prose.length;
   let count = 0;
   let i = 0;
@@ -190,7 +190,7 @@ export function tokenize(block: Block): Token[] {
   for (let t = 0; t < count; t++) {
     tokens[t] = { text: block.prose.slice(starts[t] - block.start, ends[t] - block.start), start: starts[t], end: ends[t], breakAfter: breaks[t] === 1 };
   }
-  if (sharedSpans.starts.length > SHARED_SPANS || sharedSpans.chars.length > SHARED_CHARS) sharedSpans = tokenSpanRoom();
+  if (sharedSpans.starts.length > SHARED_SPANS || sharedSpans.chars.units.length > SHARED_CHARS) sharedSpans = tokenSpanRoom();
   return tokens;
 }
 

@@ -81,7 +81,7 @@ export const nearMiss: BlockRule = {
       }
     }
     // A long block grew the reused arrays: the glossary keeps them, so give them back.
-    if (words.spans.starts.length > WORDS_KEPT || words.spans.chars.length > CHARS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
+    if (words.spans.starts.length > WORDS_KEPT || words.spans.chars.units.length > CHARS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
     // Most blocks have no candidate: no sort, no copies.
     return best.size === 0 ? [] : report(best, exact, block, text);
   },
@@ -567,7 +567,7 @@ function blockWords(block: Block, anchors: Anchors): Words {
   while (2 * places > written.slots.length) growWritten(written);
   const prose = block.prose;
   // The block's prose as `tokenSpans` copied it: the loop reads its characters from there.
-  const units = words.spans.chars;
+  const units = words.spans.chars.units;
   roomForWords(written, places, prose.length);
   const { hashes, slots, mask, chars, textStarts, textLengths } = written;
   for (let j = 0; j < n; j++) {
