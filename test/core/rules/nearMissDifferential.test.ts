@@ -133,6 +133,19 @@ suite('rule near-miss: the rewrite finds what the reference implementation finds
     assert.ok(agreed > 200, `only ${agreed} findings`);
   });
 
+  test('one long paragraph with many names, near misses and mentions', () => {
+    // Candidates, names written exactly and mentions by the hundred in one block: the look-ups
+    // of overlapping mentions and names go by binary search there.
+    const glossary = builtinGlossary();
+    const service = createLexiconService({ glossaries: [glossary] });
+    let agreed = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const draft = Array.from({ length: 8 }, (_, k) => generatedDraft(namesOf(glossary), 1000 * seed + k)).join(' ');
+      agreed += compare(service, draft.replace(/[\r\n]+(?:[-#|] )?/g, ' '));
+    }
+    assert.ok(agreed > 300, `only ${agreed} findings`);
+  });
+
   test('random drafts', function () {
     this.timeout(propertyTimeout(60_000));
     const glossary = builtinGlossary();
