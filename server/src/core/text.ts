@@ -89,6 +89,8 @@ export function detached(text: string): string {
   return text.length < SHARING_LENGTH ? text : ` ${text}`.slice(1);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Where `codeUnits` copies a text: a Uint16Array, and on a little-endian machine a Buffer on the
  * same memory (a Buffer made for each copy cost as much as the copy of a short block).
@@ -119,8 +121,6 @@ export function codeUnits(text: string, room: UnitRoom): Uint16Array {
   units[text.length] = 0;
   return units;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** FNV-1a's starting hash (as a signed 32-bit integer). */
 export const FNV_SEED = 0x811c9dc5 | 0;
