@@ -1,4 +1,5 @@
-import { matchCase, tokenize } from './common';
+import { FNV_SEED, fnvMix } from '../text';
+import { matchCase, tokenSpanRoom, tokenSpans } from './common';
 import { SPELLING_FAMILIES } from './spellingData';
 import type { BlockContext, BlockRule, CheckOptions, RawFinding, SpellingProfile } from './types';
 
@@ -10,24 +11,62 @@ const PROFILE_NAME: Record<Exclude<SpellingProfile, 'off'>, string> = {
   'en-US': 'American spelling',
 };
 
-/** For each profile: every word spelled otherwise, mapped to the house form. Built on first use. */
-const tables = new Map<SpellingProfile, Map<string, string>>();
+/**
+ * For each profile: every word spelled otherwise, mapped to the house form, and the hashes of
+ * those words (see `asciiHash`). Built on first use.
+ */
+interface Table {
+  readonly words: Map<string, string>;
+  readonly hashes: Set<number>;
+}
 
-function table(profile: Exclude<SpellingProfile, 'off'>): Map<string, string> {
-  let map = tables.get(profile);
-  if (map) return map;
-  map = new Map();
+const tables = new Map<SpellingProfile, Table>();
+
+function table(profile: Exclude<SpellingProfile, 'off'>): Table {
+  let found = tables.get(profile);
+  if (found) return found;
+  const words = new Map<string, string>();
   const column = COLUMN[profile];
   for (const family of SPELLING_FAMILIES) {
     family[column].forEach((house, i) => {
       for (const other of (['us', 'un', 'gb'] as const).map((c) => family[c][i])) {
-        if (other !== house) map!.set(other, house);
+        if (other !== house) words.set(other, house);
       }
     });
   }
-  tables.set(profile, map);
-  return map;
+  const hashes = new Set<number>();
+  for (const word of words.keys()) {
+    const units = new Uint16Array(word.length);
+    for (let i = 0; i < word.length; i++) units[i] = word.charCodeAt(i);
+    const hash = asciiHash(units, 0, units.length);
+    if (hash !== undefined) hashes.add(hash);
+  }
+  found = { words, hashes };
+  tables.set(profile, found);
+  return found;
 }
+
+/**
+ * The FNV-1a hash of units[from, to) in lower case, for ASCII only (undefined when a unit is
+ * not ASCII). An ASCII word lower-cases to ASCII, so one whose hash no table word has is none
+ * of them: most words are passed by this, without a string cut, lower-cased and looked up.
+ * A word with other characters takes that way (`toLowerCase` maps some, as the Kelvin sign,
+ * into ASCII).
+ */
+export function asciiHash(units: Uint16Array, from: number, to: number): number | undefined {
+  let hash = FNV_SEED;
+  for (let p = from; p < to; p++) {
+    const c = units[p];
+    if (c >= 128) return undefined;
+    hash = fnvMix(hash, c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return hash;
+}
+
+/** The rule's room for a block's words (given back after a long block, as `tokenize`'s is). */
+let spans = tokenSpanRoom();
+const SPANS_KEPT = 4096;
+const CHARS_KEPT = 65_536;
 
 /**
  * Flags a word in the other spelling where the house style (`policyLexicon.spelling`) wants
@@ -42,25 +81,34 @@ export const spellingVariant: BlockRule = {
   optionsKey: (options: CheckOptions) => options.spelling,
   checkBlock({ block, mentions, options }: BlockContext): RawFinding[] {
     if (options.spelling === 'off') return [];
-    const words = table(options.spelling);
+    const { words, hashes } = table(options.spelling);
     const findings: RawFinding[] = [];
-    const tokens = tokenize(block);
+    const n = tokenSpans(block, spans);
+    const { starts, ends } = spans;
+    const units = spans.chars.units;
+    const text = (t: number) => block.prose.slice(starts[t] - block.start, ends[t] - block.start);
     let m = 0;
-    tokens.forEach((token, i) => {
-      while (m < mentions.length && mentions[m].end <= token.start) m++;
-      if (m < mentions.length && mentions[m].start < token.end) return;
-      const house = words.get(token.text.toLowerCase());
-      if (!house) return;
+    for (let t = 0; t < n; t++) {
+      const start = starts[t];
+      const end = ends[t];
+      while (m < mentions.length && mentions[m].end <= start) m++;
+      if (m < mentions.length && mentions[m].start < end) continue;
+      const hash = asciiHash(units, start - block.start, end - block.start);
+      if (hash !== undefined && !hashes.has(hash)) continue;
+      const written = text(t);
+      const house = words.get(written.toLowerCase());
+      if (!house) continue;
       // A computer program is a "program" in Oxford spelling too.
-      if (/^programs?$/i.test(token.text) && /^(computer|software)$/i.test(tokens[i - 1]?.text ?? '')) return;
-      const fixed = matchCase(token.text, house);
+      if (/^programs?$/i.test(written) && t > 0 && /^(computer|software)$/i.test(text(t - 1))) continue;
+      const fixed = matchCase(written, house);
       findings.push({
-        start: token.start,
-        end: token.end,
-        message: `"${token.text}" is not the house spelling (${PROFILE_NAME[options.spelling as Exclude<SpellingProfile, 'off'>]}): write "${fixed}".`,
-        fix: { title: `Replace with "${fixed}"`, edits: [{ start: token.start, end: token.end, newText: fixed }] },
+        start,
+        end,
+        message: `"${written}" is not the house spelling (${PROFILE_NAME[options.spelling as Exclude<SpellingProfile, 'off'>]}): write "${fixed}".`,
+        fix: { title: `Replace with "${fixed}"`, edits: [{ start, end, newText: fixed }] },
       });
-    });
+    }
+    if (spans.starts.length > SPANS_KEPT || spans.chars.units.length > CHARS_KEPT) spans = tokenSpanRoom();
     return findings;
   },
 };
