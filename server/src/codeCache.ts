@@ -21,8 +21,8 @@ export interface LoadedBundle {
   readonly exports: Record<string, unknown>;
   /** Whether V8 used the cache. */
   readonly cached: boolean;
-  /** Writes the cache of what has been compiled so far (build time, after a warm-up run). */
-  readonly writeCache: () => void;
+  /** Writes the cache of what has been compiled so far (build time, after a warm-up run); false on a Node without `zlib.crc32`. */
+  readonly writeCache: () => boolean;
 }
 
 /** Source length, source CRC-32, data CRC-32: three unsigned 32-bit integers, little-endian. */
@@ -46,13 +46,14 @@ export function loadBundle(bundle: string): LoadedBundle {
     exports: module.exports,
     cached: cachedData !== undefined && !script.cachedDataRejected,
     writeCache: () => {
-      if (!crc32) throw new Error('this Node has no zlib.crc32 (20.15 or later has it)');
+      if (!crc32) return false;
       const data = script.createCachedData();
       const header = Buffer.alloc(HEADER_BYTES);
       header.writeUInt32LE(bytes.length, 0);
       header.writeUInt32LE(crc32(bytes), 4);
       header.writeUInt32LE(crc32(data), 8);
       writeAtomically(cacheFileOf(bundle), Buffer.concat([header, data]));
+      return true;
     },
   };
 }

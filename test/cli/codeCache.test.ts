@@ -23,7 +23,7 @@ suite('cli: the code cache', () => {
     const first = loadBundle(bundle);
     assert.equal(first.cached, false);
     assert.equal(first.exports.value, 42);
-    first.writeCache();
+    assert.equal(first.writeCache(), true);
     assert.deepEqual(fs.readdirSync(dir).sort(), ['bundle.js', 'bundle.js.cache'], 'no temporary file is left');
     const second = loadBundle(bundle);
     assert.equal(second.cached, true);
