@@ -1,4 +1,4 @@
-// One run, three bundles (plus the built-in glossary copied beside them):
+// One run, four bundles (plus the built-in glossary copied beside them, and the CLI's code cache):
 //   client/src/extension.ts    -> dist/extension.js  (runs in the VS Code extension host; `vscode` is external)
 //   server/src/main.ts         -> dist/server.js     (stdio or IPC; other editors run `node dist/server.js --stdio`)
 //   server/src/cliLauncher.ts  -> dist/cli.js        (the `policy-lexicon` command: loads the next one)
