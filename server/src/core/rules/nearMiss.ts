@@ -20,54 +20,45 @@ export const nearMiss: BlockRule = {
   checkBlock({ block, mentions, index, text }: BlockContext): RawFinding[] {
     const anchors = nameAnchors(index);
     const words = blockWords(block, anchors);
-    const { keys, n } = words;
+    const { n } = words;
     const { starts, ends } = words.spans;
     const best = new Map<number, { entry: Entry; end: number; cost: number }>();
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
     // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
     const exact: Array<{ start: number; end: number }> = [];
-    // A large glossary files thousands of names under a common word: keep, once per block and in
-    // their order, those that are not too far from every window of the block (see `farFromBlock`).
-    let inBlock: BlockVocabulary | undefined;
-    const viable = new Map<string, Viable>();
     // Made on first use: most blocks have no window to look up.
     let near: NearMentions | undefined;
     for (let i = 0; i < n; i++) {
       // Most words, even of the names ("of", "the"), anchor none: they need no look-up.
-      if (words.ids[i] < 0 || anchors.anchored[words.ids[i]] === 0) continue;
-      let candidates = viable.get(keys[i]);
-      if (!candidates) {
-        const all = anchors.byWord.get(keys[i]);
-        if (!all) continue;
-        // A short list costs less to check name by name at each occurrence.
-        candidates = all.length < LONG_LIST ? { names: all } : viableNames(anchors, keys[i], (inBlock ??= blockVocabulary(anchors, words)));
-        viable.set(keys[i], candidates);
-      }
-      const { names, long } = candidates;
-      // The words around this occurrence, for the long list's names (see `markAround`).
-      const around = long && markAround(anchors, words, inBlock!, i, long.list.longest);
-      for (let c = 0; c < names.length; c++) {
-        const { name, anchor } = names[c];
+      const anchored = words.ids[i] < 0 ? undefined : anchors.lists[words.ids[i]];
+      if (!anchored) continue;
+      const { all, long } = anchored;
+      // A short list costs less to check name by name at each occurrence; of a long one, only the
+      // names not too far from the words around this occurrence, in their order (see `namesAround`).
+      const count = long ? namesAround(anchors, long, words, i) : all.length;
+      for (let c = 0; c < count; c++) {
+        const { name, anchor } = all[long ? long.found[c] : c];
         // Every phrase the three windows can find has at least the name's capitals but one (see
         // `bestWindow`); most occurrences of a common word have fewer around them. Two reads.
         const from = Math.max(0, i - anchor - 1);
         const to = Math.min(n, i - anchor + name.words.length + 2);
         if (words.capitalsBefore[to] - words.capitalsBefore[from] < name.capitals - 1) continue;
         name.order ??= wordOrder(name, anchor, anchors.everywhere);
-        if (long && farFromBlock(long.list.words, long.list.from[long.positions[c]], long.list.from[long.positions[c] + 1], anchors.around.stamps, around!)) continue;
         // The three windows together first: a name too far from their union is too far from each.
         if (tooFar(name, words, from, to)) continue;
         for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
           if (start < 0 || start > i) continue;
           const end = Math.min(n, start + name.words.length + 1);
           if (words.capitalsBefore[end] - words.capitalsBefore[start] < name.capitals - 1) continue;
-          if (tooFar(name, words, start, end)) continue;
           if (writtenExactly(name, words, start)) {
             // The name itself: no alignment needed, but a window shifted over it must still see it.
             exact.push({ start: starts[start], end: ends[start + name.raw.length - 1] });
             continue;
           }
+          // Near a name the draft has written, most windows are of its neighbours in the list: the
+          // mention rules them out before `tooFar` reads the window (a name written exactly is never too far).
           if (coveredByMention(name, words, start, (near ??= nearMentions(mentions)))) continue;
+          if (tooFar(name, words, start, end)) continue;
           const match = bestWindow(name, words, start);
           if (!match) continue;
           const from = starts[start];
@@ -178,23 +169,13 @@ interface Name {
 }
 
 interface Anchors {
-  readonly byWord: Map<string, Array<{ name: Name; anchor: number }>>;
-  /**
-   * For a long list in `byWord`: for each key that can cover one of a name's rarest words other
-   * than the anchor (the word, or the word written as one with a neighbour), the names' positions
-   * in the list, each with the bit of the word it covers. Three words are chosen (two for a
-   * three-word name): a name `farFromBlock` keeps has at least two of them covered in the block,
-   * so it is found from the block's words without reading the whole list.
-   */
-  readonly byCover: Map<string, LongList>;
+  /** By the vocabulary number of a word, the names filed under it (see `nameAnchors`); undefined for a word that anchors none. */
+  readonly lists: ReadonlyArray<AnchorList | undefined>;
   /** A number for each word and pair of the names: a block's keys are looked up once, then compared as numbers. */
   readonly vocabulary: Map<string, number>;
   /** How many names have each word, for `wordOrder`. */
   readonly everywhere: ReadonlyMap<string, number>;
-  /** 1 for the vocabulary numbers of the words in `byWord`. */
-  readonly anchored: Uint8Array;
-  /** One mark per vocabulary number, for `blockVocabulary`, and for `markAround`. */
-  readonly inBlock: Marks;
+  /** One mark per vocabulary number, for `namesAround`. */
   readonly around: Marks;
   /**
    * What `blockWords` needs of each word as written, found by its characters in the block: no
@@ -330,21 +311,28 @@ function pairSerial(first: number, second: number): number {
   return first * WORD_CACHE_LIMIT + second;
 }
 
-/** The names to try at each occurrence of a word in a block: a short list as it is, or the viable part of a long one. */
-interface Viable {
-  readonly names: ReadonlyArray<{ name: Name; anchor: number }>;
-  /** For a long list: the names' positions in it. */
-  readonly long?: { readonly list: LongList; readonly positions: Int32Array };
+/** The names filed under one word, each with the place of that word in it. */
+interface AnchorList {
+  readonly all: ReadonlyArray<{ name: Name; anchor: number }>;
+  /** For a list of `LONG_LIST` names or more. */
+  readonly long: LongList | undefined;
 }
 
-/** A long list's cover (keyed by vocabulary number), with room to count each name's covered words per call. */
+/**
+ * For a long list: for each key that can cover one of a name's rarest words other than the
+ * anchor (the word, or the word written as one with a neighbour), by its vocabulary number, the
+ * names' positions in the list, each with the bit of the word it covers. Three words are chosen
+ * (two for a three-word name): a name `farFromMarked` keeps has at least two of them covered near
+ * the occurrence, so it is found from the words there without reading the whole list. With room
+ * to count each name's covered words per call.
+ */
 interface LongList {
   readonly cover: Map<number, number[]>;
   readonly covered: Marks;
   /** Per name: the bits of its chosen words covered, valid where `covered` is marked. */
   readonly bits: Uint8Array;
   /**
-   * The names' words for `farFromBlock`, side by side: name `p` is `words[from[p]..from[p + 1])`,
+   * The names' words for `farFromMarked`, side by side: name `p` is `words[from[p]..from[p + 1])`,
    * each word's number followed by its pair's with the next word (the last word's repeated). Read
    * through each name's own arrays, a candidate cost a few cache misses: most of a call's time.
    */
@@ -354,6 +342,8 @@ interface LongList {
   readonly found: Int32Array;
   /** The most words of a name in the list. */
   readonly longest: number;
+  /** Room for the vocabulary numbers around an occurrence (`namesAround`). */
+  readonly keys: Int32Array;
 }
 
 /**
@@ -417,11 +407,14 @@ function nameAnchors(index: GlossaryIndex): Anchors {
     list.push({ name, anchor });
     byWord.set(name.words[anchor], list);
   }
-  const byCover = new Map<string, LongList>();
+  const lists = new Array<AnchorList | undefined>(vocabulary.size).fill(undefined);
   const everywhere = new Map<string, number>();
   for (const name of names) for (const w of name.words) everywhere.set(w, (everywhere.get(w) ?? 0) + 1);
   for (const [word, list] of byWord) {
-    if (list.length < LONG_LIST) continue;
+    if (list.length < LONG_LIST) {
+      lists[vocabulary.get(word)!] = { all: list, long: undefined };
+      continue;
+    }
     const cover = new Map<number, number[]>();
     list.forEach(({ name, anchor }, position) => {
       const rarest = name.words
@@ -451,46 +444,81 @@ function nameAnchors(index: GlossaryIndex): Anchors {
       }
     });
     const longest = list.reduce((most, { name }) => Math.max(most, name.words.length), 0);
-    byCover.set(word, { cover, covered: marks(list.length), bits: new Uint8Array(list.length), words, from, found: new Int32Array(list.length), longest });
+    const long = { cover, covered: marks(list.length), bits: new Uint8Array(list.length), words, from, found: new Int32Array(list.length), longest, keys: new Int32Array(2 * (longest + 4)) };
+    lists[vocabulary.get(word)!] = { all: list, long };
   }
-  const anchored = new Uint8Array(vocabulary.size);
-  for (const word of byWord.keys()) anchored[vocabulary.get(word)!] = 1;
   const pairKeys = new Map<number, string>();
-  anchors = { byWord, byCover, vocabulary, everywhere, anchored, inBlock: marks(vocabulary.size), around: marks(vocabulary.size),
+  anchors = { lists, vocabulary, everywhere, around: marks(vocabulary.size),
     written: writtenWords(), pairKeys, words: emptyWords(pairKeys) };
   anchorCache.set(index, anchors);
   return anchors;
 }
 
-/** The names filed under `word` (a long list) that `farFromBlock` keeps, in their order. */
-function viableNames(anchors: Anchors, word: string, inBlock: BlockVocabulary): Viable {
-  const all = anchors.byWord.get(word)!;
-  const list = anchors.byCover.get(word)!;
+/**
+ * The names of a long list anchored at token `i` that `farFromMarked` keeps for the words around
+ * it, in their order: their positions in `list.found`, and how many. The words (and adjacent
+ * pairs) are those of every window `tooFar` reads for a name of at most `longest` words anchored
+ * there, from two tokens before it to `longest + 2` after, each marked once in `anchors.around`;
+ * a name with two chosen words covered among them is a candidate. Taken around each occurrence,
+ * not over the whole block: a paragraph's words keep ~5× the names its windows do.
+ */
+function namesAround(anchors: Anchors, list: LongList, block: Words, i: number): number {
+  const stamp = nextStamp(anchors.around);
+  const marked = anchors.around.stamps;
+  const from = Math.max(0, i - 2);
+  const to = Math.min(block.n, i + list.longest + 2);
+  const keys = list.keys;
+  let n = 0;
+  for (let j = from; j < to; j++) {
+    const id = block.ids[j];
+    if (id >= 0 && marked[id] !== stamp) {
+      marked[id] = stamp;
+      keys[n++] = id;
+    }
+    if (j + 1 < to) {
+      const pair = pairIdAt(anchors.vocabulary, block, j);
+      if (pair >= 0 && marked[pair] !== stamp) {
+        marked[pair] = stamp;
+        keys[n++] = pair;
+      }
+    }
+  }
   // Bits of the chosen words each name has covered; a name with two is a candidate, and kept
-  // unless `farFromBlock` rejects it (the block's words are all marked already).
-  const { cover, covered, bits, words, from, found } = list;
-  const stamp = nextStamp(covered);
+  // unless `farFromMarked` rejects it (the words around are all marked already).
+  const { cover, covered, bits, words, from: starts, found } = list;
+  const seen = nextStamp(covered);
   const stamps = covered.stamps;
-  const marked = anchors.inBlock.stamps;
   let count = 0;
-  for (let k = 0; k < inBlock.ids.length; k++) {
-    const hits = cover.get(inBlock.ids[k]);
+  for (let k = 0; k < n; k++) {
+    const hits = cover.get(keys[k]);
     if (!hits) continue;
     for (let h = 0; h < hits.length; h++) {
       const hit = hits[h];
       const position = hit >> 2;
-      const before = stamps[position] === stamp ? bits[position] : 0;
+      const before = stamps[position] === seen ? bits[position] : 0;
       const after = before | (1 << (hit & 3));
       if (after === before) continue;
-      stamps[position] = stamp;
+      stamps[position] = seen;
       bits[position] = after;
-      if (before !== 0 && (before & (before - 1)) === 0 && !farFromBlock(words, from[position], from[position + 1], marked, inBlock.stamp)) found[count++] = position;
+      if (before !== 0 && (before & (before - 1)) === 0 && !farFromMarked(words, starts[position], starts[position + 1], marked, stamp)) found[count++] = position;
     }
   }
-  const positions = found.slice(0, count).sort();
-  const names = new Array<{ name: Name; anchor: number }>(count);
-  for (let i = 0; i < count; i++) names[i] = all[positions[i]];
-  return { names, long: { list, positions } };
+  sortPositions(found, count);
+  return count;
+}
+
+/** Sorts `positions[0..count)`: by insertion for the few a window usually keeps (a typed array's sort costs more for them). */
+function sortPositions(positions: Int32Array, count: number): void {
+  if (count > 32) {
+    positions.subarray(0, count).sort();
+    return;
+  }
+  for (let k = 1; k < count; k++) {
+    const p = positions[k];
+    let j = k - 1;
+    for (; j >= 0 && positions[j] > p; j--) positions[j + 1] = positions[j];
+    positions[j + 1] = p;
+  }
 }
 
 const ORDINALS = new Set(['inaugural', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'last', 'next', 'annual']);
@@ -534,6 +562,9 @@ interface Words {
   /** `pairAt`'s keys, valid where `pairStamps` holds the block's `stamp`. */
   pairs: string[];
   pairStamps: Uint32Array;
+  /** `pairIdAt`'s numbers, valid where `pairIdStamps` holds the block's `stamp`. */
+  pairIds: Int32Array;
+  pairIdStamps: Uint32Array;
   stamp: number;
 }
 
@@ -560,6 +591,8 @@ function emptyWords(pairKeys: Map<number, string>): Words {
     // Filled, not holey: `pairAt` writes at any index.
     pairs: new Array<string>(size).fill(''),
     pairStamps: new Uint32Array(size),
+    pairIds: new Int32Array(size),
+    pairIdStamps: new Uint32Array(size),
     stamp: 0,
   };
 }
@@ -578,12 +611,15 @@ function blockWords(block: Block, anchors: Anchors): Words {
     words.serials = new Int32Array(size);
     words.pairs = new Array<string>(size).fill('');
     words.pairStamps = new Uint32Array(size);
+    words.pairIds = new Int32Array(size);
+    words.pairIdStamps = new Uint32Array(size);
     words.stamp = 0;
   }
   words.n = n;
   // A new stamp: no pair of an earlier block is valid. A wrapped stamp would meet old ones: clear them.
   if (words.stamp === 0xffffffff) {
     words.pairStamps.fill(0);
+    words.pairIdStamps.fill(0);
     words.stamp = 0;
   }
   words.stamp++;
@@ -695,6 +731,15 @@ function pairAt(words: Words, j: number): string {
   return pair;
 }
 
+/** The vocabulary number of `pairAt(words, j)`, -1 if no name has it; a window overlapping the last reads it again. */
+function pairIdAt(vocabulary: ReadonlyMap<string, number>, words: Words, j: number): number {
+  if (words.pairIdStamps[j] === words.stamp) return words.pairIds[j];
+  const id = vocabulary.get(pairAt(words, j)) ?? -1;
+  words.pairIds[j] = id;
+  words.pairIdStamps[j] = words.stamp;
+  return id;
+}
+
 function splitWords(text: string): string[] {
   return text.split(/[\s\-\u2010-\u2014]+/).map((w) => w.replace(/\.$/, (m) => (w.indexOf('.') === w.length - 1 ? '' : m))).filter(Boolean);
 }
@@ -730,61 +775,11 @@ function tooFar(name: Name, block: Words, start: number, end: number): boolean {
 }
 
 /**
- * The vocabulary numbers of every key of the block and of every two adjacent keys written as one
- * (all `present` can find in any window), each once, and marked in `anchors.inBlock` with a new
- * stamp: the names' words are compared with the block as numbers. Valid until the next block.
- */
-interface BlockVocabulary {
-  readonly ids: readonly number[];
-  readonly stamp: number;
-  /** The vocabulary number of each token written as one with the next (-1: none). */
-  readonly pairIds: Int32Array;
-}
-
-function blockVocabulary(anchors: Anchors, block: Words): BlockVocabulary {
-  const { vocabulary } = anchors;
-  const stamp = nextStamp(anchors.inBlock);
-  const marks = anchors.inBlock.stamps;
-  const ids: number[] = [];
-  const pairIds = new Int32Array(block.n).fill(-1);
-  const mark = (id: number) => {
-    if (id < 0 || marks[id] === stamp) return;
-    marks[id] = stamp;
-    ids.push(id);
-  };
-  for (let j = 0; j < block.n; j++) {
-    mark(block.ids[j]);
-    if (j + 1 < block.n) mark((pairIds[j] = vocabulary.get(pairAt(block, j)) ?? -1));
-  }
-  return { ids, stamp, pairIds };
-}
-
-/**
- * Marks in `anchors.around` the words (and adjacent pairs) of the tokens every window `tooFar`
- * reads for a name of at most `longest` words anchored at token `i`: from two tokens before it
- * to `longest + 2` after. `farFromBlock` with these marks rejects a long list's name that
- * `tooFar` would reject for all three windows, by a few reads per word instead of a scan of the
- * window per word. Returns the stamp.
- */
-function markAround(anchors: Anchors, block: Words, inBlock: BlockVocabulary, i: number, longest: number): number {
-  const stamp = nextStamp(anchors.around);
-  const marks = anchors.around.stamps;
-  const from = Math.max(0, i - 2);
-  const to = Math.min(block.n, i + longest + 2);
-  for (let j = from; j < to; j++) {
-    if (block.ids[j] >= 0) marks[block.ids[j]] = stamp;
-    if (j + 1 < to && inBlock.pairIds[j] >= 0) marks[inBlock.pairIds[j]] = stamp;
-  }
-  return stamp;
-}
-
-/**
  * `tooFar` for many windows at once, on a name's words as laid out in `LongList.words`: with the
- * block's words marked (`blockVocabulary`), a word missing from the whole block is missing from
- * each window, so a name this rejects is rejected by `tooFar` at every start; with the words
- * around an occurrence marked (`markAround`), at each start of that occurrence.
+ * words around an occurrence marked (`namesAround`), a word missing from all of them is missing
+ * from each window, so a name this rejects is rejected by `tooFar` at every start there.
  */
-function farFromBlock(words: Int32Array, from: number, to: number, marks: Uint32Array, stamp: number): boolean {
+function farFromMarked(words: Int32Array, from: number, to: number, marks: Uint32Array, stamp: number): boolean {
   // A word is present itself, or written as one with the next word or with the previous one.
   const n = (to - from) >> 1;
   let missing = 0;
