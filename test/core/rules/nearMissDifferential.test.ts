@@ -146,6 +146,27 @@ suite('rule near-miss: the rewrite finds what the reference implementation finds
     assert.ok(agreed > 300, `only ${agreed} findings`);
   });
 
+  test('a window where more than 32 names of a long list are candidates, found out of the list\'s order', () => {
+    // 40 names "Alpha Beta Gamma Qx Epsilon", then 40 "Alpha Beta Gamma Delta Qx" (Qx a word of
+    // its own), all filed under "Alpha". In "Alpha Beta Gamma Delta Epsilon" every one is a word
+    // away. A name is a candidate once two of its three rarest words are seen: the later 40 at
+    // "Delta", the first 40 only at "Epsilon". All cost the same, so the first name in the list
+    // must win, which it does only if the 80 candidates are put back in the list's order.
+    const word = (k: number) => `Q${String.fromCharCode(97 + Math.floor(k / 26))}${String.fromCharCode(97 + (k % 26))}`;
+    const names = [
+      ...Array.from({ length: 40 }, (_, k) => `Alpha Beta Gamma ${word(k)} Epsilon`),
+      ...Array.from({ length: 40 }, (_, k) => `Alpha Beta Gamma Delta ${word(40 + k)}`),
+    ];
+    const lines = ['version: 1', 'terms:', ...names.map((name, k) => `  - { id: w${k}, kind: concept, name: "${name}" }`)];
+    const result = loadGlossary(lines.join('\n'), '/window.lexicon.yaml', 'window');
+    assert.ok(result.glossary, JSON.stringify(result.problems));
+    const service = createLexiconService({ glossaries: [result.glossary] });
+    const text = 'We welcome the Alpha Beta Gamma Delta Epsilon.';
+    assert.equal(compare(service, text), 1);
+    const [finding] = service.diagnose(TextDocument.create('file:///w.md', 'markdown', 1, text), { ...DEFAULT_CHECK_OPTIONS });
+    assert.equal(finding?.fix?.edits[0].newText, names[0]);
+  });
+
   test('random drafts', function () {
     this.timeout(propertyTimeout(60_000));
     const glossary = builtinGlossary();
