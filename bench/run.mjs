@@ -150,7 +150,7 @@ function versions() {
     // Untimed checks first: the first glossary size would otherwise be timed while V8 is still
     // compiling the check, and the larger ones after it, which flatters the ratio between them.
     // 20 were too few: the 100-entry check went on getting faster (0.9 → 0.5 ms) after them,
-    // and the ratio read 1.6× where warm checks give 3.7–5× (docs/benchmarks.md, 2026-12-06).
+    // and the ratio read 1.6× where warm checks then gave 3.7–5× (docs/decisions.md, Performance).
     const warm = quick ? 5 : 100;
     for (let i = 0; i < warm + (quick ? 10 : 100); i++) {
       const doc = TextDocument.create(`file:///d${i}.md`, 'markdown', 1, draft10k);
