@@ -202,7 +202,9 @@ export function startServer(connection: Connection, options: { readonly workerSc
       const service = serviceFor(uri);
       let findings: readonly Finding[];
       if (background && oversized(current)) {
-        const result = await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version);
+        // A draft oversized for its length alone: the worker keeps its analysis for the next version.
+        const keep = verdicts.get(uri)?.verdict.blockwise === true;
+        const result = await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version, keep);
         if (!result) return;
         if (result.total > result.findings.length) logger.log(`${uri}: showing the first ${result.findings.length} of ${result.total} findings of this oversized draft`);
         findings = result.findings;
@@ -647,6 +649,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
     cancel(uri);
     settingsCache.delete(uri);
     verdicts.delete(uri);
+    background?.forget(uri);
     published.delete(uri);
     serviceFor(uri).forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -31,6 +31,17 @@ suite('oversized drafts', () => {
     assert.match(sizeVerdict('a\n\n'.repeat(MAX_INTERACTIVE_LENGTH / 3 + 1)).reason ?? '', /characters \(more than/);
   });
 
+  test('a draft oversized for its length alone is blockwise: a check can build on the last one', () => {
+    assert.deepEqual(sizeVerdictWith('ab\n\ncd\n\nef', 8, 4), { oversized: true, reason: '10 characters (more than 8)', blockwise: true });
+    // A stretch too long as well: one block is analysed whole, whatever the last check did.
+    const stretched = sizeVerdictWith('ab\n\ncdefgh', 8, 4);
+    assert.equal(stretched.oversized, true);
+    assert.equal(stretched.blockwise, undefined);
+    assert.match(stretched.reason ?? '', /without a blank line/);
+    assert.equal(sizeVerdictWith('abcdefgh', 8, 4).blockwise, undefined);
+    assert.equal(sizeVerdict('a\n\n'.repeat(MAX_INTERACTIVE_LENGTH / 3 + 1)).blockwise, true);
+  });
+
   test('the quick bound by empty lines agrees with the line-by-line reading on any text', () => {
     // The longest stretch by definition: lines split at \r\n, \r or \n; a line of only spaces and
     // tabs that ends with a line break closes the stretch before it.

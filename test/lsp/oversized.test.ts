@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_CHECK_OPTIONS, MAX_INTERACTIVE_LENGTH } from '../../server/src/core';
 import { MAX_BACKGROUND_FINDINGS } from '../../server/src/lsp/background';
+import { builtinService } from '../helpers/fixtures';
 import { spawnServer, type ServerProcess } from '../helpers/lspClient';
 
 /**
@@ -83,6 +86,38 @@ suite('an oversized draft over stdio', function () {
     assert.deepEqual(last.diagnostics.find((d) => d.code === 'non-canonical')?.range.start, { line: 0, character: 3 * 'the ARF '.length + 4 });
     assert.ok(!published.some((p) => p.uri === big && (p.version === 2 || p.version === 3)), 'no diagnostics for a version that was already replaced');
     assert.ok(await hover(small, 5), 'the server still answers');
+  });
+
+  test('a draft too long for its length alone is checked version after version with the findings of a fresh check', async () => {
+    const uri = 'file:///oversized/long.md';
+    // Paragraphs past the total limit; every fiftieth has a finding.
+    const paragraph = (i: number) => `${i % 50 === 0 ? 'The ADMM Plus met. ' : ''}${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
+    let text = '';
+    for (let i = 0; text.length <= MAX_INTERACTIVE_LENGTH; i++) text += paragraph(i);
+    const expected = (version: number) => {
+      const doc = TextDocument.create(uri, 'markdown', version, text);
+      return builtinService()
+        .diagnose(doc, DEFAULT_CHECK_OPTIONS)
+        .slice(0, MAX_BACKGROUND_FINDINGS)
+        .map((f) => [f.rule, doc.positionAt(f.start), doc.positionAt(f.end)]);
+    };
+    const got = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => [d.code, d.range.start, d.range.end]);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    assert.deepEqual(got(await until('version 1', () => diagnosticsOf(uri, 1))), expected(1));
+    assert.ok(logs.some((m) => m.includes(uri) && m.includes('characters (more than')), 'the log says why the draft is checked in the background');
+    // An edit at the top shifts every finding; one in the middle adds one there.
+    const edits = [
+      { at: { line: 0, character: 0 }, insert: 'The AMM-TC met.\n\n' },
+      { at: { line: 2000, character: 0 }, insert: 'The UN GA met. ' },
+    ];
+    for (const [k, { at, insert }] of edits.entries()) {
+      const version = k + 2;
+      const doc = TextDocument.create(uri, 'markdown', version, text);
+      text = text.slice(0, doc.offsetAt(at)) + insert + text.slice(doc.offsetAt(at));
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: insert }] });
+      assert.deepEqual(got(await until(`version ${version}`, () => diagnosticsOf(uri, version))), expected(version));
+    }
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
   test('closing the oversized draft clears its diagnostics', async () => {

@@ -15,6 +15,11 @@ export interface SizeVerdict {
   readonly oversized: boolean;
   /** Why, in words, when oversized. */
   readonly reason?: string;
+  /**
+   * Oversized for its length alone: no stretch is too long, so an edit re-analyses only the few
+   * blocks it touched, and a check of the next version can build on the last one's analysis.
+   */
+  readonly blockwise?: boolean;
 }
 
 /** Whether `text` is too large for interactive analysis, and why. One pass at most, no allocation per line. */
@@ -24,7 +29,13 @@ export function sizeVerdict(text: string): SizeVerdict {
 
 /** `sizeVerdict` with its limits as parameters (tests use small ones). */
 export function sizeVerdictWith(text: string, maxLength: number, maxStretch: number): SizeVerdict {
-  if (text.length > maxLength) return { oversized: true, reason: `${text.length} characters (more than ${maxLength})` };
+  const stretch = stretchVerdict(text, maxStretch);
+  if (text.length > maxLength && !stretch.oversized) return { oversized: true, reason: `${text.length} characters (more than ${maxLength})`, blockwise: true };
+  return stretch;
+}
+
+/** Whether `text` has a stretch without a blank line longer than `maxStretch`. */
+function stretchVerdict(text: string, maxStretch: number): SizeVerdict {
   if (text.length <= maxStretch) return { oversized: false };
   // This runs on every change of a large draft. First the usual case: empty lines ("\n\n") are
   // blank lines, so the stretches between them bound the stretches between all blank lines; when
