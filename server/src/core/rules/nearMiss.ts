@@ -22,7 +22,8 @@ export const nearMiss: BlockRule = {
     const words = blockWords(block, anchors);
     const { n } = words;
     const { starts, ends } = words.spans;
-    const best = new Map<number, { entry: Entry; end: number; cost: number }>();
+    // Made on the first candidate: most blocks have none.
+    let best: Map<number, { entry: Entry; end: number; cost: number }> | undefined;
     // Phrases with exactly a name's words (only punctuation differs): a window shifted by one
     // word over them ("ASEAN [Telecommunications … Meeting]") is not a near miss, and its fix would repeat a word.
     const exact: Array<{ start: number; end: number }> = [];
@@ -68,7 +69,7 @@ export const nearMiss: BlockRule = {
           // Right before "(ACR)" of the same entry, the phrase is an expansion: `wrong-expansion` reports it.
           // Only within the block: a block's findings may depend on nothing outside it (they are memoised per block).
           if (name.entry.acronym && new RegExp(`^\\s*\\(\\s*${escapeRegExp(name.entry.acronym)}\\s*\\)`).test(text.slice(to, Math.min(block.end, to + name.entry.acronym.length + 12)))) continue;
-          const previous = best.get(from);
+          const previous = (best ??= new Map()).get(from);
           if (!previous || match.cost < previous.cost) best.set(from, { entry: name.entry, end: to, cost: match.cost });
         }
       }
@@ -76,7 +77,7 @@ export const nearMiss: BlockRule = {
     // A long block grew the reused arrays: the glossary keeps them, so give them back.
     if (words.spans.starts.length > WORDS_KEPT || words.spans.chars.units.length > CHARS_KEPT) anchors.words = emptyWords(anchors.pairKeys);
     // Most blocks have no candidate: no sort, no copies.
-    return best.size === 0 ? [] : report(best, exact, block, text);
+    return best === undefined ? [] : report(best, exact, block, text);
   },
 };
 
