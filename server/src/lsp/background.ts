@@ -246,10 +246,11 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       port.postMessage({ id: request.id, error: `glossary set ${request.glossaryKey} was never sent`, logged: [] });
       return;
     }
-    // An analysis kept under another glossary set is of no use here.
+    // An analysis kept under another glossary set is of no use here; one of this set is kept
+    // again below, as the latest.
     const incremental = kept.get(request.uri) === request.glossaryKey;
-    if (!incremental) drop(request.uri);
-    kept.delete(request.uri);
+    if (incremental) kept.delete(request.uri);
+    else drop(request.uri);
     try {
       const doc = TextDocument.create(request.uri, 'markdown', request.id, request.text);
       const findings = entry.service.diagnose(doc, request.options);
