@@ -74,7 +74,7 @@ export function writeReport(r, { write }) {
   lines.push('## Language server (stdio, simulated typist in the middle of the draft)', '');
   row('draft', 'open', 'keystroke p50', 'p95', 'max', 'first keystrokes p50', 'p95', 'hover p50', 'p99', 'no-term hover p50', 'p99', 'completion p99', 'RSS MiB open', 'idle', 'at the end');
   row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
-  // Quantiles of a sample the run has ('–' for none: the 10 MB draft gets no hover or completion).
+  // Quantiles of a sample the run has ('–' for none).
   const qs = (xs, ...ps) => ps.map((p) => (xs?.length ? quantile(xs, p).toFixed(2) : '–'));
   for (const size of ['100k', '1m', '10m']) {
     const x = lsp(size);
@@ -82,7 +82,7 @@ export function writeReport(r, { write }) {
     const name = size === '10m' ? '10m (background thread)' : size;
     row(name, x.open.toFixed(0), ...qs(x.keystroke, 0.5, 0.95), Math.max(...x.keystroke).toFixed(1), ...qs(x.cold, 0.5, 0.95), ...qs(x.hover, 0.5, 0.99), ...qs(x.floor, 0.5, 0.99), ...qs(x.completion, 0.99), x.rssOpen?.toFixed(0) ?? '–', x.rssIdle !== undefined ? `${x.rssIdle.toFixed(0)} (${x.idleAfter.toFixed(0)} s)` : '–', x.rss.toFixed(0));
   }
-  if (lsp('10m')) lines.push('', `The 10 MB draft is over the 4 MB a draft may have to be analysed on the server's own thread (server/src/core/size.ts): it is checked on a background thread, without hover or completion, and its first 2,000 findings are published. That thread keeps the draft's analysis, so each version's check re-analyses only the blocks the edit touched (docs/decisions.md, Performance). ${lsp('10m').keystroke.length} keystrokes timed after ${lsp('10m').cold.length}.`);
+  if (lsp('10m')) lines.push('', `The 10 MB draft is over the 4 MB a draft may have to be analysed on the server's own thread (server/src/core/size.ts): it is checked on a background thread, and its first 2,000 findings are published. That thread keeps the draft's analysis, so each version's check re-analyses only the blocks the edit touched, and answers hover and completion from it (docs/decisions.md, Performance). ${lsp('10m').keystroke.length} keystrokes timed after ${lsp('10m').cold.length}${lsp('10m').hover.length ? `; ${lsp('10m').hover.length} hovers and completions, each asked once its version's diagnostics had arrived` : ''}.`);
   const warm = lsp('1m')?.cold?.length ?? lsp('100k')?.cold?.length;
   if (warm) lines.push('', `Keystrokes: ${lsp('1m')?.keystroke.length ?? lsp('100k').keystroke.length} timed after ${warm} untimed ones, which are reported apart as "first keystrokes": they run while V8 is still compiling the incremental paths of a server that has just started.`);
   for (const size of ['100k', '1m']) {

@@ -31,6 +31,7 @@ import {
   yamlString,
   type Entry,
   type Finding,
+  type Glossary,
   type GlossaryProblem,
   type LexiconService,
   sizeVerdict,
@@ -125,9 +126,11 @@ export function startServer(connection: Connection, options: { readonly workerSc
   };
 
   /**
-   * Oversized drafts (core/size.ts) are checked on a background thread and get no interactive
-   * features: one analysis of them takes seconds, and on this thread it would hold up every
-   * other document. The verdict is kept per version; the log says once per draft why.
+   * Oversized drafts (core/size.ts) are checked on a background thread: one analysis of them
+   * takes seconds, and on this thread it would hold up every other document. Of the interactive
+   * features, only hover and completion on a draft oversized for its length alone are answered,
+   * by that thread from its analysis (`inBackground`). The verdict is kept per version; the log
+   * says once per draft why.
    */
   const verdicts = new Map<string, { version: number; verdict: SizeVerdict }>();
   const oversized = (doc: TextDocument): boolean => {
@@ -135,7 +138,8 @@ export function startServer(connection: Connection, options: { readonly workerSc
     if (known?.version === doc.version) return known.verdict.oversized;
     const verdict = sizeVerdict(doc.getText());
     if (verdict.oversized && !known?.verdict.oversized) {
-      logger.log(`${doc.uri} is too large to analyse while typing (${verdict.reason}): it is checked in the background, without hover, completion or quick fixes`);
+      const features = verdict.blockwise ? 'hover and completion wait for the check of each version; no quick fixes' : 'without hover, completion or quick fixes';
+      logger.log(`${doc.uri} is too large to analyse while typing (${verdict.reason}): it is checked in the background, ${features}`);
     }
     verdicts.set(doc.uri, { version: doc.version, verdict });
     return verdict.oversized;
@@ -144,6 +148,26 @@ export function startServer(connection: Connection, options: { readonly workerSc
   const isInteractive = (doc: TextDocument) => isDraft(doc) && !oversized(doc);
   const background = options.workerScript ? new BackgroundChecker(options.workerScript, logger.error) : undefined;
   connection.onShutdown(() => background?.dispose());
+  /** The version of each draft whose check has started and not finished. */
+  const checking = new Map<string, number>();
+  /**
+   * Asks the background thread about `doc`, a draft oversized for its length alone, once it has
+   * checked this version: a check due after the debounce starts now, and one starts if none is
+   * due or running (the thread lets an idle draft's analysis go). Undefined for other drafts.
+   */
+  const inBackground = <T>(
+    doc: TextDocument,
+    ask: (checker: BackgroundChecker, glossaries: readonly Glossary[], isStale: () => boolean) => Promise<T | undefined>,
+  ): Promise<T | undefined> => {
+    const { uri, version } = doc;
+    if (!background || !isDraft(doc) || !oversized(doc) || verdicts.get(uri)?.verdict.blockwise !== true) return Promise.resolve(undefined);
+    const glossaries = serviceFor(uri).index().glossaries;
+    if (!background.keeps(uri, version, glossaries) && (timers.has(uri) || checking.get(uri) !== version)) {
+      cancel(uri);
+      void validate(uri);
+    }
+    return ask(background, glossaries, () => documents.get(uri)?.version !== version);
+  };
 
   const rawSettings = (scopeUri: string | undefined): Promise<unknown> => {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -195,6 +219,15 @@ export function startServer(connection: Connection, options: { readonly workerSc
     const doc = documents.get(uri);
     if (!doc || !isDraft(doc)) return;
     const version = doc.version;
+    checking.set(uri, version);
+    try {
+      await checkVersion(uri, version);
+    } finally {
+      if (checking.get(uri) === version) checking.delete(uri);
+    }
+  };
+  /** validate's work, for `version` of the draft. */
+  const checkVersion = async (uri: string, version: number) => {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
@@ -203,7 +236,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
       let findings: readonly Finding[];
       if (background && oversized(current)) {
         // A draft oversized for its length alone: the worker keeps its analysis for the next version.
-        const keep = verdicts.get(uri)?.verdict.blockwise === true;
+        const keep = verdicts.get(uri)?.verdict.blockwise === true ? version : undefined;
         const result = await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version, keep);
         if (!result) return;
         if (result.total > result.findings.length) logger.log(`${uri}: showing the first ${result.findings.length} of ${result.total} findings of this oversized draft`);
@@ -337,18 +370,22 @@ export function startServer(connection: Connection, options: { readonly workerSc
     for (const [folder, rediscover] of touched) void refresh([folder], rediscover);
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isInteractive(doc)) return null;
-    const info = serviceFor(doc.uri).hover(doc, params.position);
+    if (!doc) return null;
+    const info = isInteractive(doc)
+      ? serviceFor(doc.uri).hover(doc, params.position)
+      : await inBackground(doc, (checker, glossaries, isStale) => checker.hover(doc.uri, doc.version, glossaries, params.position, isStale));
     return info ? toHover(info, hoverMarkup) : null;
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isInteractive(doc)) return null;
-    const result = serviceFor(doc.uri).complete(doc, params.position);
-    return { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) };
+    if (!doc) return null;
+    const result = isInteractive(doc)
+      ? serviceFor(doc.uri).complete(doc, params.position)
+      : await inBackground(doc, (checker, glossaries, isStale) => checker.complete(doc.uri, doc.version, glossaries, params.position, isStale));
+    return result ? { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) } : null;
   });
 
   connection.onCodeAction(async (params) => {

@@ -26,7 +26,16 @@ suite('background checks of oversized drafts', function () {
     assert.ok(result, 'the check was dropped');
     assert.deepEqual(JSON.parse(JSON.stringify(result.findings)), JSON.parse(JSON.stringify(fresh(text))));
   };
-  const check = (uri: string, text: string, keep: boolean, isStale = () => false) => checker.check(uri, text, glossaries, options, isStale, keep);
+  const check = (uri: string, text: string, keep: boolean, isStale = () => false, version = 1) => checker.check(uri, text, glossaries, options, isStale, keep ? version : undefined);
+  const inProcess = () => createLexiconService({ glossaries });
+  /** The position of the `nth` (from 0) occurrence of `needle` in `text`, plus `shift` characters. */
+  const positionOf = (text: string, needle: string, nth = 0, shift = 0) => {
+    let at = text.indexOf(needle);
+    for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `no ${needle} in the draft`);
+    return TextDocument.create('file:///p.md', 'markdown', 1, text).positionAt(at + shift);
+  };
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value ?? null));
 
   setup(() => {
     checker = new BackgroundChecker(path.join(ROOT, 'dist', 'server.js'), (m) => errors.push(m));
@@ -79,15 +88,62 @@ suite('background checks of oversized drafts', function () {
     assert.equal((await check('file:///unkept.md', v2, true))?.incremental, false);
   });
 
+  test('hover and completion on a kept draft are answered from its analysis, as on the server\'s thread', async () => {
+    const uri = 'file:///asked.md';
+    const text = edit(draft(40), draft(40).indexOf('Paragraph 25'), 'The ASEAN Reg');
+    await check(uri, text, true, () => false, 7);
+    const doc = TextDocument.create(uri, 'markdown', 7, text);
+    const onTerm = positionOf(text, 'ARF', 12, 1);
+    const hover = await checker.hover(uri, 7, glossaries, onTerm, () => false);
+    assert.match(JSON.stringify(hover), /ASEAN Regional Forum/);
+    assert.deepEqual(plain(hover), plain(inProcess().hover(doc, onTerm)));
+    assert.equal(await checker.hover(uri, 7, glossaries, positionOf(text, 'Paragraph 3:'), () => false), undefined, 'a hover on no term');
+    const typed = positionOf(text, 'The ASEAN Reg', 0, 'The ASEAN Reg'.length);
+    const completion = await checker.complete(uri, 7, glossaries, typed, () => false);
+    assert.ok(completion && completion.items.some((item) => item.label.startsWith('ASEAN Regional Forum')), JSON.stringify(completion?.items.map((item) => item.label)));
+    assert.deepEqual(plain(completion), plain(inProcess().complete(doc, typed)));
+  });
+
+  test('a query waits for the check of its version, and is dropped when its draft changes first', async () => {
+    const uri = 'file:///waiting.md';
+    const v1 = draft(40);
+    await check(uri, v1, true, () => false, 1);
+    let version = 2;
+    const v2 = edit(v1, v1.indexOf('Paragraph 20'), 'The AMMTC met. ');
+    const onNew = positionOf(v2, 'The AMMTC met.', 0, 5);
+    // Asked before version 2 is checked: on version 1's analysis it would find nothing there.
+    assert.equal(inProcess().hover(TextDocument.create(uri, 'markdown', 1, v1), onNew), undefined);
+    const early = checker.hover(uri, 2, glossaries, onNew, () => version !== 2);
+    assert.ok((await check(uri, v2, true, () => version !== 2, 2))?.incremental);
+    assert.deepEqual(plain(await early), plain(inProcess().hover(TextDocument.create(uri, 'markdown', 2, v2), onNew)));
+    assert.match(JSON.stringify(await early), /AMMTC/);
+    // Asked about version 3, which version 4 replaces before it is checked.
+    const stale = checker.hover(uri, 3, glossaries, onNew, () => version !== 3);
+    version = 4;
+    const v4 = edit(v2, 0, 'The ARF met. ');
+    await check(uri, v4, true, () => version !== 4, 4);
+    assert.equal(await stale, undefined);
+    // Another glossary set: version 4's analysis is not of it, so the query waits for its check.
+    const others = [builtinGlossary()];
+    const otherSet = checker.hover(uri, 4, others, positionOf(v4, 'The ARF met.', 0, 5), () => version !== 4);
+    assert.ok(!checker.keeps(uri, 4, others) && checker.keeps(uri, 4, glossaries));
+    await checker.check(uri, v4, others, options, () => version !== 4, 4);
+    assert.match(JSON.stringify(await otherSet), /ASEAN Regional Forum/);
+    assert.ok(checker.keeps(uri, 4, others));
+  });
+
   test('a closed draft is forgotten, and only the latest two drafts are kept', async () => {
     const text = draft(10);
     await check('file:///a.md', text, true);
+    assert.ok(checker.keeps('file:///a.md', 1, glossaries));
     checker.forget('file:///a.md');
+    assert.ok(!checker.keeps('file:///a.md', 1, glossaries));
     assert.equal((await check('file:///a.md', text, true))?.incremental, false);
     await check('file:///b.md', text, true);
     await check('file:///c.md', text, true);
     assert.equal((await check('file:///c.md', text, true))?.incremental, true);
     assert.equal((await check('file:///b.md', text, true))?.incremental, true);
     assert.equal((await check('file:///a.md', text, true))?.incremental, false, 'a third draft was kept');
+    assert.ok(!checker.keeps('file:///c.md', 1, glossaries) && checker.keeps('file:///b.md', 1, glossaries));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Hover, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CompletionList, Hover, LogMessageParams, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CHECK_OPTIONS, MAX_INTERACTIVE_LENGTH } from '../../server/src/core';
 import { MAX_BACKGROUND_FINDINGS } from '../../server/src/lsp/background';
@@ -10,6 +10,8 @@ import { spawnServer, type ServerProcess } from '../helpers/lspClient';
  * A pathological draft (megabytes on one line) is one Markdown block and takes seconds to
  * analyse. The server checks it on a background thread: hover on other documents is answered
  * while that check runs, the draft's own diagnostics still arrive, and only for its last version.
+ * A long draft of short paragraphs is checked there too, and its hover and completion are
+ * answered by that thread.
  */
 suite('an oversized draft over stdio', function () {
   this.timeout(120000);
@@ -73,7 +75,7 @@ suite('an oversized draft over stdio', function () {
     assert.ok(logs.some((m) => m.includes(big) && m.includes(`the first ${MAX_BACKGROUND_FINDINGS} of`)), 'the log says that findings were left out');
   });
 
-  test('the oversized draft gets no interactive features, and only its last version is published', async () => {
+  test('a one-line oversized draft gets no hover, and only its last version is published', async () => {
     assert.equal(await hover(big, 10), null);
     for (let version = 2; version <= 4; version++) {
       await server.connection.sendNotification('textDocument/didChange', {
@@ -88,7 +90,7 @@ suite('an oversized draft over stdio', function () {
     assert.ok(await hover(small, 5), 'the server still answers');
   });
 
-  test('a draft too long for its length alone is checked version after version with the findings of a fresh check', async () => {
+  test('a draft too long for its length alone is checked version after version with the findings of a fresh check, and answers hover and completion', async () => {
     const uri = 'file:///oversized/long.md';
     // Paragraphs past the total limit; every fiftieth has a finding.
     const paragraph = (i: number) => `${i % 50 === 0 ? 'The ADMM Plus met. ' : ''}${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
@@ -102,21 +104,41 @@ suite('an oversized draft over stdio', function () {
         .map((f) => [f.rule, doc.positionAt(f.start), doc.positionAt(f.end)]);
     };
     const got = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => [d.code, d.range.start, d.range.end]);
+    /** Hover at `position` over stdio, against the in-process hover on the same text. */
+    const sameHover = async (version: number, position: Position, name: RegExp) => {
+      const info = builtinService().hover(TextDocument.create(uri, 'markdown', version, text), position);
+      assert.ok(info, 'no term at the position');
+      const answered = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+      assert.ok(answered, `no hover on version ${version}`);
+      assert.deepEqual(answered.range, info.range);
+      assert.match(JSON.stringify(answered.contents), name);
+    };
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     assert.deepEqual(got(await until('version 1', () => diagnosticsOf(uri, 1))), expected(1));
     assert.ok(logs.some((m) => m.includes(uri) && m.includes('characters (more than')), 'the log says why the draft is checked in the background');
-    // An edit at the top shifts every finding; one in the middle adds one there.
+    await sameHover(1, { line: 1002, character: 10 }, /ASEAN Regional Forum/);
+    // An edit at the top shifts every finding; one in the middle adds one there. Hover on what
+    // each wrote, asked before the server's debounce, is answered from the check of that version.
     const edits = [
-      { at: { line: 0, character: 0 }, insert: 'The AMM-TC met.\n\n' },
-      { at: { line: 2000, character: 0 }, insert: 'The UN GA met. ' },
+      { at: { line: 0, character: 0 }, insert: 'The AMMTC met.\n\n', name: /Transnational Crime/ },
+      { at: { line: 2000, character: 0 }, insert: 'The UN GA met. ', name: /United Nations/ },
     ];
-    for (const [k, { at, insert }] of edits.entries()) {
+    for (const [k, { at, insert, name }] of edits.entries()) {
       const version = k + 2;
       const doc = TextDocument.create(uri, 'markdown', version, text);
       text = text.slice(0, doc.offsetAt(at)) + insert + text.slice(doc.offsetAt(at));
       await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: insert }] });
+      await sameHover(version, { line: at.line, character: at.character + 5 }, name);
       assert.deepEqual(got(await until(`version ${version}`, () => diagnosticsOf(uri, version))), expected(version));
     }
+    // Completion of a name being typed.
+    const typed = 'The ASEAN Reg';
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 4 },
+      contentChanges: [{ range: { start: { line: 4000, character: 0 }, end: { line: 4000, character: 0 } }, text: typed }],
+    });
+    const list = await server.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 4000, character: typed.length } });
+    assert.ok(list?.items.some((item) => item.label.startsWith('ASEAN Regional Forum')), JSON.stringify(list?.items.map((item) => item.label)));
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLexiconService, type CheckOptions, type Finding, type Glossary, type LexiconService } from '../core';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import { createLexiconService, type CheckOptions, type CompletionResult, type Finding, type Glossary, type LexiconService, type TermInfo } from '../core';
 
 /**
  * Checks oversized drafts (see core/size.ts) on a worker thread, so that a draft that takes
@@ -14,6 +14,10 @@ import { createLexiconService, type CheckOptions, type Finding, type Glossary, t
  * builds on it. Any other stale check is stopped by replacing the worker, so it never delays a
  * fresh one: a draft with a stretch too long (one block analysed whole) gains nothing from the
  * last analysis.
+ *
+ * Hover and completion on a kept draft are answered by the worker from its analysis, once the
+ * check of the version asked about has finished: a query waits for it (at most QUERY_WAIT_MS),
+ * then runs before any other job, and is dropped when its draft changes.
  */
 
 /** Marks the worker's `workerData` so the bundle's entry point knows what to run. */
@@ -34,18 +38,41 @@ const KEPT_GLOSSARY_SETS = 3;
 /** Drafts whose analysis a worker keeps (the latest ones checked with `keep`). */
 const KEPT_DRAFTS = 2;
 
-interface Job {
+/** How long a query waits for the check of its version before it is answered with nothing. */
+const QUERY_WAIT_MS = 10_000;
+
+/** What a query asks of a kept draft: hover or completion at a position. */
+type Query = { readonly hover: Position } | { readonly complete: Position };
+
+interface CheckJob {
+  readonly kind: 'check';
   readonly id: number;
   readonly glossaryKey: number;
   readonly glossaries: readonly Glossary[];
   readonly uri: string;
   readonly text: string;
   readonly options: CheckOptions;
-  readonly keep: boolean;
+  /** The version of the draft whose analysis the worker keeps, if it keeps it. */
+  readonly keep: number | undefined;
   readonly isStale: () => boolean;
   readonly resolve: (result: BackgroundResult | undefined) => void;
   readonly reject: (error: Error) => void;
 }
+
+interface QueryJob {
+  readonly kind: 'query';
+  readonly id: number;
+  readonly uri: string;
+  readonly version: number;
+  readonly glossaryKey: number;
+  readonly query: Query;
+  readonly isStale: () => boolean;
+  readonly resolve: (answer: unknown) => void;
+  /** While it waits for the check of its version. */
+  timer?: NodeJS.Timeout;
+}
+
+type Job = CheckJob | QueryJob;
 
 interface Request {
   readonly id: number;
@@ -63,6 +90,13 @@ interface Forget {
   readonly forget: string;
 }
 
+/** Asks the worker about the draft it keeps under `uri`. */
+interface Ask {
+  readonly id: number;
+  readonly uri: string;
+  readonly query: Query;
+}
+
 interface Reply {
   readonly id: number;
   readonly findings?: Finding[];
@@ -70,6 +104,8 @@ interface Reply {
   readonly total?: number;
   /** Whether the check built on the analysis of an earlier one. */
   readonly incremental?: boolean;
+  /** A query's answer (undefined: nothing there). */
+  readonly answer?: TermInfo | CompletionResult;
   readonly error?: string;
   readonly logged: string[];
 }
@@ -86,7 +122,11 @@ export interface BackgroundResult {
 export class BackgroundChecker {
   private worker: Worker | undefined;
   private readonly queue: Job[] = [];
+  /** Queries waiting for the check of their version. */
+  private readonly waiting: QueryJob[] = [];
   private running: Job | undefined;
+  /** What the current worker keeps, as it does: by uri, the latest last, the version and glossary set of each. */
+  private kept = new Map<string, { readonly version: number; readonly glossaryKey: number }>();
   private nextId = 0;
   /** Glossary sets the current worker holds. */
   private sent = new Set<number>();
@@ -102,40 +142,86 @@ export class BackgroundChecker {
 
   /**
    * The findings of `text`, or undefined when `isStale` turned true before the check finished.
-   * With `keep`, the worker keeps the analysis for the next check of `uri` (see the class).
+   * With `keep` (the draft's version), the worker keeps the analysis for the next check of `uri`
+   * and for queries about that version (see the class).
    */
-  check(uri: string, text: string, glossaries: readonly Glossary[], options: CheckOptions, isStale: () => boolean, keep = false): Promise<BackgroundResult | undefined> {
+  check(uri: string, text: string, glossaries: readonly Glossary[], options: CheckOptions, isStale: () => boolean, keep?: number): Promise<BackgroundResult | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
-    let glossaryKey = this.keys.get(glossaries);
-    if (glossaryKey === undefined) {
-      glossaryKey = ++this.nextKey;
-      this.keys.set(glossaries, glossaryKey);
-    }
-    const key = glossaryKey;
+    const glossaryKey = this.keyOf(glossaries);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: ++this.nextId, glossaryKey: key, glossaries, uri, text, options, keep, isStale, resolve, reject });
+      this.queue.push({ kind: 'check', id: ++this.nextId, glossaryKey, glossaries, uri, text, options, keep, isStale, resolve, reject });
       this.pump();
     });
   }
 
+  /** Whether the worker keeps the analysis of `version` of `uri`, checked with `glossaries`. */
+  keeps(uri: string, version: number, glossaries: readonly Glossary[]): boolean {
+    const kept = this.kept.get(uri);
+    return kept !== undefined && kept.version === version && kept.glossaryKey === this.keys.get(glossaries);
+  }
+
+  /** Hover at `position` in `version` of a kept draft, once that version is checked with `keep`; undefined when nothing is there, or the draft changed first. */
+  hover(uri: string, version: number, glossaries: readonly Glossary[], position: Position, isStale: () => boolean): Promise<TermInfo | undefined> {
+    return this.ask(uri, version, glossaries, { hover: position }, isStale) as Promise<TermInfo | undefined>;
+  }
+
+  /** Completion at `position`, as `hover`. */
+  complete(uri: string, version: number, glossaries: readonly Glossary[], position: Position, isStale: () => boolean): Promise<CompletionResult | undefined> {
+    return this.ask(uri, version, glossaries, { complete: position }, isStale) as Promise<CompletionResult | undefined>;
+  }
+
   /** Drops what the worker keeps of `uri` (the draft was closed). */
   forget(uri: string): void {
+    this.kept.delete(uri);
     const forget: Forget = { forget: uri };
     this.worker?.postMessage(forget);
   }
 
-  /** Stops the worker; pending checks resolve as dropped. */
+  /** Stops the worker; pending checks and queries resolve as dropped. */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idle);
     for (const job of this.queue.splice(0)) job.resolve(undefined);
+    for (const query of this.waiting.splice(0)) this.settle(query, undefined);
     this.running?.resolve(undefined);
     this.running = undefined;
     this.replaceWorker();
   }
 
+  private keyOf(glossaries: readonly Glossary[]): number {
+    let key = this.keys.get(glossaries);
+    if (key === undefined) {
+      key = ++this.nextKey;
+      this.keys.set(glossaries, key);
+    }
+    return key;
+  }
+
+  private ask(uri: string, version: number, glossaries: readonly Glossary[], query: Query, isStale: () => boolean): Promise<unknown> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const glossaryKey = this.keyOf(glossaries);
+    return new Promise((resolve) => {
+      this.queue.push({ kind: 'query', id: ++this.nextId, uri, version, glossaryKey, query, isStale, resolve });
+      this.pump();
+    });
+  }
+
+  private settle(query: QueryJob, answer: unknown): void {
+    clearTimeout(query.timer);
+    const at = this.waiting.indexOf(query);
+    if (at !== -1) this.waiting.splice(at, 1);
+    query.resolve(answer);
+  }
+
+  /** Whether the worker has the analysis `query` is about. */
+  private answerable(query: QueryJob): boolean {
+    const kept = this.kept.get(query.uri);
+    return kept !== undefined && kept.version === query.version && kept.glossaryKey === query.glossaryKey;
+  }
+
   private pump(): void {
-    if (this.running?.isStale() && !this.buildsOn(this.running)) {
+    for (const query of [...this.waiting]) if (query.isStale()) this.settle(query, undefined);
+    if (this.running?.kind === 'check' && this.running.isStale() && !this.buildsOn(this.running)) {
       const stale = this.running;
       this.running = undefined;
       this.replaceWorker();
@@ -143,8 +229,15 @@ export class BackgroundChecker {
     }
     if (this.running) return;
     let job = this.queue.shift();
-    while (job?.isStale()) {
-      job.resolve(undefined);
+    while (job && (job.isStale() || (job.kind === 'query' && !this.answerable(job)))) {
+      if (job.isStale()) {
+        job.resolve(undefined);
+      } else if (job.kind === 'query') {
+        // Its version is not checked yet: it waits for that check (see `done`).
+        const query = job;
+        query.timer = setTimeout(() => this.settle(query, undefined), QUERY_WAIT_MS).unref();
+        this.waiting.push(query);
+      }
       job = this.queue.shift();
     }
     clearTimeout(this.idle);
@@ -155,20 +248,43 @@ export class BackgroundChecker {
     }
     this.running = job;
     const worker = this.ensureWorker();
-    const request: Request = { id: job.id, glossaryKey: job.glossaryKey, uri: job.uri, text: job.text, options: job.options, keep: job.keep };
+    if (job.kind === 'query') {
+      const ask: Ask = { id: job.id, uri: job.uri, query: job.query };
+      worker.postMessage(ask);
+      return;
+    }
+    const request: Request = { id: job.id, glossaryKey: job.glossaryKey, uri: job.uri, text: job.text, options: job.options, keep: job.keep !== undefined };
     if (!this.sent.has(job.glossaryKey)) {
       request.glossaries = job.glossaries;
       this.sent.add(job.glossaryKey);
-      for (const old of [...this.sent].slice(0, -KEPT_GLOSSARY_SETS)) this.sent.delete(old);
+      for (const old of [...this.sent].slice(0, -KEPT_GLOSSARY_SETS)) {
+        // The worker drops that set's service, and the analyses kept in it.
+        this.sent.delete(old);
+        for (const [uri, kept] of this.kept) if (kept.glossaryKey === old) this.kept.delete(uri);
+      }
     }
     worker.postMessage(request);
   }
 
   /** Whether the next fresh check builds on the stale `running` one: a later version of its draft, kept, with the same glossaries. */
-  private buildsOn(running: Job): boolean {
-    if (!running.keep) return false;
-    const next = this.queue.find((job) => !job.isStale());
-    return next !== undefined && next.keep && next.uri === running.uri && next.glossaryKey === running.glossaryKey;
+  private buildsOn(running: CheckJob): boolean {
+    if (running.keep === undefined) return false;
+    const next = this.queue.find((job): job is CheckJob => job.kind === 'check' && !job.isStale());
+    return next !== undefined && next.keep !== undefined && next.uri === running.uri && next.glossaryKey === running.glossaryKey;
+  }
+
+  /** Follows what the worker keeps after `job`'s check (as runBackgroundChecker does), and lets the queries waiting for it run next. */
+  private done(job: CheckJob, ok: boolean): void {
+    this.kept.delete(job.uri);
+    if (!ok || job.keep === undefined) return;
+    this.kept.set(job.uri, { version: job.keep, glossaryKey: job.glossaryKey });
+    for (const uri of [...this.kept.keys()].slice(0, -KEPT_DRAFTS)) this.kept.delete(uri);
+    const ready = this.waiting.filter((query) => this.answerable(query));
+    for (const query of ready) {
+      clearTimeout(query.timer);
+      this.waiting.splice(this.waiting.indexOf(query), 1);
+    }
+    this.queue.unshift(...ready);
   }
 
   private ensureWorker(): Worker {
@@ -181,23 +297,32 @@ export class BackgroundChecker {
       if (this.worker !== worker || !job || job.id !== reply.id) return;
       this.running = undefined;
       for (const message of reply.logged) this.logError(message);
-      if (reply.error !== undefined) job.reject(new Error(reply.error));
-      else job.resolve(job.isStale() || !reply.findings ? undefined : { findings: reply.findings, total: reply.total ?? reply.findings.length, incremental: reply.incremental === true });
+      if (job.kind === 'query') {
+        if (reply.error !== undefined) this.logError(`a query on the background thread failed: ${reply.error}`);
+        job.resolve(job.isStale() ? undefined : reply.answer);
+      } else {
+        this.done(job, reply.error === undefined);
+        if (reply.error !== undefined) job.reject(new Error(reply.error));
+        else job.resolve(job.isStale() || !reply.findings ? undefined : { findings: reply.findings, total: reply.total ?? reply.findings.length, incremental: reply.incremental === true });
+      }
       this.pump();
     });
     const lost = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.sent = new Set();
+      this.kept = new Map();
       const job = this.running;
       this.running = undefined;
-      job?.reject(new Error(`the background checking thread stopped: ${why}`));
+      if (job?.kind === 'query') job.resolve(undefined);
+      else job?.reject(new Error(`the background checking thread stopped: ${why}`));
       this.pump();
     };
     worker.on('error', (error) => lost(error.stack ?? String(error)));
     worker.on('exit', (code) => lost(`exit code ${code}`));
     this.worker = worker;
     this.sent = new Set();
+    this.kept = new Map();
     return worker;
   }
 
@@ -205,6 +330,7 @@ export class BackgroundChecker {
     const old = this.worker;
     this.worker = undefined;
     this.sent = new Set();
+    this.kept = new Map();
     void old?.terminate();
   }
 }
@@ -213,21 +339,34 @@ export class BackgroundChecker {
  * The worker's side: one service per glossary set (the latest few); each request answered with
  * findings or the error. The analyses of the drafts checked with `keep` stay in their service
  * (the latest `KEPT_DRAFTS`), under a version of the worker's own (the request's id, which only
- * grows), so the next check of the same draft reuses every block the edit did not touch.
+ * grows), so the next check of the same draft reuses every block the edit did not touch, and a
+ * query about the draft is answered from it.
  */
-export function runBackgroundChecker(port: { on(event: 'message', listener: (request: Request | Forget) => void): void; postMessage(reply: Reply): void }): void {
+export function runBackgroundChecker(port: { on(event: 'message', listener: (request: Request | Forget | Ask) => void): void; postMessage(reply: Reply): void }): void {
   const services = new Map<number, { service: LexiconService; logged: string[] }>();
-  /** The drafts with a kept analysis, by uri, the latest last, each with the glossary set it was checked with. */
-  const kept = new Map<string, number>();
+  /** The drafts with a kept analysis, by uri, the latest last, each with the glossary set it was checked with and the document checked. */
+  const kept = new Map<string, { glossaryKey: number; doc: TextDocument }>();
   const drop = (uri: string) => {
-    const key = kept.get(uri);
-    if (key === undefined) return;
+    const draft = kept.get(uri);
+    if (draft === undefined) return;
     kept.delete(uri);
-    services.get(key)?.service.forget(uri);
+    services.get(draft.glossaryKey)?.service.forget(uri);
   };
   port.on('message', (message) => {
     if ('forget' in message) {
       drop(message.forget);
+      return;
+    }
+    if ('query' in message) {
+      const draft = kept.get(message.uri);
+      const service = draft && services.get(draft.glossaryKey)?.service;
+      const { query } = message;
+      try {
+        const answer = draft && service ? ('hover' in query ? service.hover(draft.doc, query.hover) : service.complete(draft.doc, query.complete)) : undefined;
+        port.postMessage({ id: message.id, answer, logged: [] });
+      } catch (error) {
+        port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error), logged: [] });
+      }
       return;
     }
     const request = message;
@@ -239,7 +378,7 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       services.set(request.glossaryKey, entry);
       for (const old of [...services.keys()].slice(0, -KEPT_GLOSSARY_SETS)) {
         services.delete(old);
-        for (const [uri, key] of kept) if (key === old) kept.delete(uri);
+        for (const [uri, draft] of kept) if (draft.glossaryKey === old) kept.delete(uri);
       }
     }
     if (!entry) {
@@ -248,14 +387,14 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
     }
     // An analysis kept under another glossary set is of no use here; one of this set is kept
     // again below, as the latest.
-    const incremental = kept.get(request.uri) === request.glossaryKey;
+    const incremental = kept.get(request.uri)?.glossaryKey === request.glossaryKey;
     if (incremental) kept.delete(request.uri);
     else drop(request.uri);
     try {
       const doc = TextDocument.create(request.uri, 'markdown', request.id, request.text);
       const findings = entry.service.diagnose(doc, request.options);
       if (request.keep) {
-        kept.set(request.uri, request.glossaryKey);
+        kept.set(request.uri, { glossaryKey: request.glossaryKey, doc });
         for (const uri of [...kept.keys()].slice(0, -KEPT_DRAFTS)) drop(uri);
       } else {
         entry.service.forget(request.uri);
