@@ -30,12 +30,14 @@ import {
   renameEntryEdits,
   yamlString,
   type Entry,
+  type CompletionResult,
   type Finding,
   type Glossary,
   type GlossaryProblem,
   type LexiconService,
   sizeVerdict,
   type SizeVerdict,
+  type TermInfo,
 } from './core';
 import { BUILTIN_LABEL, loadBuiltinGlossary } from './builtin';
 import {
@@ -153,10 +155,12 @@ export function startServer(connection: Connection, options: { readonly workerSc
   /**
    * Asks the background thread about `doc`, a draft oversized for its length alone, once it has
    * checked this version: a check due after the debounce starts now, and one starts if none is
-   * due or running (the thread lets an idle draft's analysis go). Undefined for other drafts.
+   * due or running (the thread lets an idle draft's analysis go). Undefined for other drafts,
+   * and when the draft changes or the request is cancelled first.
    */
   const inBackground = <T>(
     doc: TextDocument,
+    token: CancellationToken,
     ask: (checker: BackgroundChecker, glossaries: readonly Glossary[], isStale: () => boolean) => Promise<T | undefined>,
   ): Promise<T | undefined> => {
     const { uri, version } = doc;
@@ -166,7 +170,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
       cancel(uri);
       void validate(uri);
     }
-    return ask(background, glossaries, () => documents.get(uri)?.version !== version);
+    return ask(background, glossaries, () => token.isCancellationRequested || documents.get(uri)?.version !== version);
   };
 
   const rawSettings = (scopeUri: string | undefined): Promise<unknown> => {
@@ -370,22 +374,20 @@ export function startServer(connection: Connection, options: { readonly workerSc
     for (const [folder, rediscover] of touched) void refresh([folder], rediscover);
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover((params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const info = isInteractive(doc)
-      ? serviceFor(doc.uri).hover(doc, params.position)
-      : await inBackground(doc, (checker, glossaries, isStale) => checker.hover(doc.uri, doc.version, glossaries, params.position, isStale));
-    return info ? toHover(info, hoverMarkup) : null;
+    const hover = (info: TermInfo | undefined) => (info ? toHover(info, hoverMarkup) : null);
+    if (isInteractive(doc)) return hover(serviceFor(doc.uri).hover(doc, params.position));
+    return inBackground(doc, token, (checker, glossaries, isStale) => checker.hover(doc.uri, doc.version, glossaries, params.position, isStale)).then(hover);
   });
 
-  connection.onCompletion(async (params) => {
+  connection.onCompletion((params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const result = isInteractive(doc)
-      ? serviceFor(doc.uri).complete(doc, params.position)
-      : await inBackground(doc, (checker, glossaries, isStale) => checker.complete(doc.uri, doc.version, glossaries, params.position, isStale));
-    return result ? { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) } : null;
+    const list = (result: CompletionResult | undefined) => (result ? { isIncomplete: result.incomplete, items: result.items.map((c) => toCompletionItem(c, completionMarkup)) } : null);
+    if (isInteractive(doc)) return list(serviceFor(doc.uri).complete(doc, params.position));
+    return inBackground(doc, token, (checker, glossaries, isStale) => checker.complete(doc.uri, doc.version, glossaries, params.position, isStale)).then(list);
   });
 
   connection.onCodeAction(async (params) => {
