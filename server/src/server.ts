@@ -130,9 +130,9 @@ export function startServer(connection: Connection, options: { readonly workerSc
   /**
    * Oversized drafts (core/size.ts) are checked on a background thread: one analysis of them
    * takes seconds, and on this thread it would hold up every other document. Of the interactive
-   * features, only hover and completion on a draft oversized for its length alone are answered,
-   * by that thread from its analysis (`inBackground`). The verdict is kept per version; the log
-   * says once per draft why.
+   * features, only hover, completion and quick fixes on a draft oversized for its length alone
+   * are answered, by that thread from its analysis (`inBackground`, onCodeAction). The verdict
+   * is kept per version; the log says once per draft why.
    */
   const verdicts = new Map<string, { version: number; verdict: SizeVerdict }>();
   const oversized = (doc: TextDocument): boolean => {
@@ -140,7 +140,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
     if (known?.version === doc.version) return known.verdict.oversized;
     const verdict = sizeVerdict(doc.getText());
     if (verdict.oversized && !known?.verdict.oversized) {
-      const features = verdict.blockwise ? 'hover and completion wait for the check of each version; no quick fixes' : 'without hover, completion or quick fixes';
+      const features = verdict.blockwise ? 'hover, completion and quick fixes come from that check; no fix-all' : 'without hover, completion or quick fixes';
       logger.log(`${doc.uri} is too large to analyse while typing (${verdict.reason}): it is checked in the background, ${features}`);
     }
     verdicts.set(doc.uri, { version: doc.version, verdict });
@@ -390,9 +390,13 @@ export function startServer(connection: Connection, options: { readonly workerSc
     return inBackground(doc, token, (checker, glossaries, isStale) => checker.complete(doc.uri, doc.version, glossaries, params.position, isStale)).then(list);
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || !isInteractive(doc)) return [];
+    if (!doc || !isDraft(doc)) return [];
+    const interactive = !oversized(doc);
+    // A draft the background thread keeps: its quick fixes, once it has checked this version.
+    const checker = !interactive && verdicts.get(doc.uri)?.verdict.blockwise === true ? background : undefined;
+    if (!interactive && !checker) return [];
     const options = checkOptions(await settingsFor(doc.uri));
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return [];
@@ -401,7 +405,10 @@ export function startServer(connection: Connection, options: { readonly workerSc
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      const candidates = service.codeActions(doc, params.range, options);
+      const candidates = interactive
+        ? service.codeActions(doc, params.range, options)
+        : ((await checker?.codeActions(doc.uri, doc.version, service.index().glossaries, params.range, options, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version)) ?? []);
+      if (documents.get(doc.uri)?.version !== doc.version) return [];
       for (const candidate of candidates) actions.push(toCodeAction(doc, candidate, rulesDoc));
       const seen = new Set<Finding>();
       for (const { finding } of candidates) {
@@ -411,7 +418,8 @@ export function startServer(connection: Connection, options: { readonly workerSc
         if (action) actions.push(action);
       }
     }
-    if (wants(FIX_ALL_KIND)) {
+    // Fixing all of an oversized draft would hold up this thread for seconds.
+    if (interactive && wants(FIX_ALL_KIND)) {
       const edits = service.fixAll(doc, options);
       if (edits.length > 0) actions.push(toFixAllAction(doc, edits));
     }

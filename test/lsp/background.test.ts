@@ -88,7 +88,7 @@ suite('background checks of oversized drafts', function () {
     assert.equal((await check('file:///unkept.md', v2, true))?.incremental, false);
   });
 
-  test('hover and completion on a kept draft are answered from its analysis, as on the server\'s thread', async () => {
+  test('hover, completion and quick fixes on a kept draft are answered from its analysis, as on the server\'s thread', async () => {
     const uri = 'file:///asked.md';
     const text = edit(draft(40), draft(40).indexOf('Paragraph 25'), 'The ASEAN Reg');
     await check(uri, text, true, () => false, 7);
@@ -102,6 +102,12 @@ suite('background checks of oversized drafts', function () {
     const completion = await checker.complete(uri, 7, glossaries, typed, () => false);
     assert.ok(completion && completion.items.some((item) => item.label.startsWith('ASEAN Regional Forum')), JSON.stringify(completion?.items.map((item) => item.label)));
     assert.deepEqual(plain(completion), plain(inProcess().complete(doc, typed)));
+    const range = { start: positionOf(text, 'ADMM Plus', 30), end: positionOf(text, 'ADMM Plus', 30, 9) };
+    const fixes = await checker.codeActions(uri, 7, glossaries, range, options, () => false);
+    assert.ok(fixes?.some((fix) => fix.edits.some((e) => e.newText === 'ADMM-Plus')), JSON.stringify(fixes?.map((fix) => fix.title)));
+    assert.deepEqual(plain(fixes), plain(inProcess().codeActions(doc, range, options)));
+    // Quick fixes do not wait for a version not checked yet.
+    assert.equal(await checker.codeActions(uri, 8, glossaries, range, options, () => false), undefined);
   });
 
   test('a query waits for the check of its version, and is dropped when its draft changes first', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CompletionList, Hover, LogMessageParams, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Hover, LogMessageParams, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CHECK_OPTIONS, MAX_INTERACTIVE_LENGTH } from '../../server/src/core';
 import { MAX_BACKGROUND_FINDINGS } from '../../server/src/lsp/background';
@@ -10,8 +10,8 @@ import { spawnServer, type ServerProcess } from '../helpers/lspClient';
  * A pathological draft (megabytes on one line) is one Markdown block and takes seconds to
  * analyse. The server checks it on a background thread: hover on other documents is answered
  * while that check runs, the draft's own diagnostics still arrive, and only for its last version.
- * A long draft of short paragraphs is checked there too, and its hover and completion are
- * answered by that thread.
+ * A long draft of short paragraphs is checked there too, and its hover, completion and quick
+ * fixes are answered by that thread.
  */
 suite('an oversized draft over stdio', function () {
   this.timeout(120000);
@@ -90,7 +90,7 @@ suite('an oversized draft over stdio', function () {
     assert.ok(await hover(small, 5), 'the server still answers');
   });
 
-  test('a draft too long for its length alone is checked version after version with the findings of a fresh check, and answers hover and completion', async () => {
+  test('a draft too long for its length alone is checked version after version with the findings of a fresh check, and answers hover, completion and quick fixes', async () => {
     const uri = 'file:///oversized/long.md';
     // Paragraphs past the total limit; every fiftieth has a finding.
     const paragraph = (i: number) => `${i % 50 === 0 ? 'The ADMM Plus met. ' : ''}${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
@@ -117,6 +117,11 @@ suite('an oversized draft over stdio', function () {
     assert.deepEqual(got(await until('version 1', () => diagnosticsOf(uri, 1))), expected(1));
     assert.ok(logs.some((m) => m.includes(uri) && m.includes('characters (more than')), 'the log says why the draft is checked in the background');
     await sameHover(1, { line: 1002, character: 10 }, /ASEAN Regional Forum/);
+    // The quick fix of a finding deep in the draft ("ADMM Plus" opens every fiftieth paragraph).
+    const plus = { start: { line: 1000, character: 4 }, end: { line: 1000, character: 13 } };
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: plus, context: { diagnostics: [] } });
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+    assert.deepEqual(fix?.edit?.documentChanges, [{ textDocument: { uri, version: 1 }, edits: [{ range: plus, newText: 'ADMM-Plus' }] }], JSON.stringify(actions.map((a) => a.title)));
     // An edit at the top shifts every finding; one in the middle adds one there. Hover on what
     // each wrote, asked before the server's debounce, is answered from the check of that version.
     const edits = [

@@ -3,8 +3,8 @@
  * by top-level Markdown block, but one block is analysed whole: a draft pasted as a single
  * 10 MB line is one block and takes seconds. Such drafts, and drafts too long to analyse from
  * scratch in a moment, are "oversized": the server checks them in the background and leaves
- * the interactive features off for them, except hover and completion on a draft oversized for
- * its length alone, which that thread answers (lsp/background.ts).
+ * the interactive features off for them, except hover, completion and quick fixes on a draft
+ * oversized for its length alone, which that thread answers (lsp/background.ts).
  */
 
 /** The longest stretch of text without a blank line (UTF-16 code units) analysed interactively. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
-import { createLexiconService, type CheckOptions, type CompletionResult, type Finding, type Glossary, type LexiconService, type TermInfo } from '../core';
+import { createLexiconService, type CheckOptions, type CodeActionCandidate, type CompletionResult, type Finding, type Glossary, type LexiconService, type TermInfo } from '../core';
 
 /**
  * Checks oversized drafts (see core/size.ts) on a worker thread, so that a draft that takes
@@ -15,9 +15,11 @@ import { createLexiconService, type CheckOptions, type CompletionResult, type Fi
  * fresh one: a draft with a stretch too long (one block analysed whole) gains nothing from the
  * last analysis.
  *
- * Hover and completion on a kept draft are answered by the worker from its analysis, once the
- * check of the version asked about has finished: a query waits for it (at most QUERY_WAIT_MS),
- * then runs before any other job, and is dropped when its draft changes.
+ * Hover, completion and quick fixes on a kept draft are answered by the worker from its
+ * analysis of the version asked about. A hover or completion waits for the check of that version
+ * (at most QUERY_WAIT_MS), then runs before any other job; quick fixes are answered only when
+ * that version is already checked (an editor asks for them at every move of the cursor). A query
+ * is dropped when its draft changes.
  */
 
 /** Marks the worker's `workerData` so the bundle's entry point knows what to run. */
@@ -41,8 +43,11 @@ const KEPT_DRAFTS = 2;
 /** How long a query waits for the check of its version before it is answered with nothing. */
 const QUERY_WAIT_MS = 10_000;
 
-/** What a query asks of a kept draft: hover or completion at a position. */
-type Query = { readonly hover: Position } | { readonly complete: Position };
+/** What a query asks of a kept draft: hover or completion at a position, or the quick fixes of a range. */
+type Query =
+  | { readonly hover: Position }
+  | { readonly complete: Position }
+  | { readonly codeActions: { readonly start: Position; readonly end: Position }; readonly options: CheckOptions };
 
 interface CheckJob {
   readonly kind: 'check';
@@ -66,6 +71,8 @@ interface QueryJob {
   readonly version: number;
   readonly glossaryKey: number;
   readonly query: Query;
+  /** Whether it waits for the check of its version, if that has not finished. */
+  readonly waits: boolean;
   readonly isStale: () => boolean;
   readonly resolve: (answer: unknown) => void;
   /** While it waits for the check of its version. */
@@ -105,7 +112,7 @@ interface Reply {
   /** Whether the check built on the analysis of an earlier one. */
   readonly incremental?: boolean;
   /** A query's answer (undefined: nothing there). */
-  readonly answer?: TermInfo | CompletionResult;
+  readonly answer?: TermInfo | CompletionResult | CodeActionCandidate[];
   readonly error?: string;
   readonly logged: string[];
 }
@@ -170,6 +177,18 @@ export class BackgroundChecker {
     return this.ask(uri, version, glossaries, { complete: position }, isStale) as Promise<CompletionResult | undefined>;
   }
 
+  /** The quick fixes of the findings in `range`, if the worker has checked `version` already; undefined otherwise. */
+  codeActions(
+    uri: string,
+    version: number,
+    glossaries: readonly Glossary[],
+    range: { readonly start: Position; readonly end: Position },
+    options: CheckOptions,
+    isStale: () => boolean,
+  ): Promise<CodeActionCandidate[] | undefined> {
+    return this.ask(uri, version, glossaries, { codeActions: range, options }, isStale, false) as Promise<CodeActionCandidate[] | undefined>;
+  }
+
   /** Drops what the worker keeps of `uri` (the draft was closed). */
   forget(uri: string): void {
     this.kept.delete(uri);
@@ -197,11 +216,11 @@ export class BackgroundChecker {
     return key;
   }
 
-  private ask(uri: string, version: number, glossaries: readonly Glossary[], query: Query, isStale: () => boolean): Promise<unknown> {
+  private ask(uri: string, version: number, glossaries: readonly Glossary[], query: Query, isStale: () => boolean, waits = true): Promise<unknown> {
     if (this.disposed) return Promise.resolve(undefined);
     const glossaryKey = this.keyOf(glossaries);
     return new Promise((resolve) => {
-      this.queue.push({ kind: 'query', id: ++this.nextId, uri, version, glossaryKey, query, isStale, resolve });
+      this.queue.push({ kind: 'query', id: ++this.nextId, uri, version, glossaryKey, query, waits, isStale, resolve });
       this.pump();
     });
   }
@@ -230,7 +249,7 @@ export class BackgroundChecker {
     if (this.running) return;
     let job = this.queue.shift();
     while (job && (job.isStale() || (job.kind === 'query' && !this.answerable(job)))) {
-      if (job.isStale()) {
+      if (job.isStale() || (job.kind === 'query' && !job.waits)) {
         job.resolve(undefined);
       } else if (job.kind === 'query') {
         // Its version is not checked yet: it waits for that check (see `done`).
@@ -362,7 +381,13 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       const service = draft && services.get(draft.glossaryKey)?.service;
       const { query } = message;
       try {
-        const answer = draft && service ? ('hover' in query ? service.hover(draft.doc, query.hover) : service.complete(draft.doc, query.complete)) : undefined;
+        const answer = !draft || !service
+          ? undefined
+          : 'hover' in query
+            ? service.hover(draft.doc, query.hover)
+            : 'complete' in query
+              ? service.complete(draft.doc, query.complete)
+              : service.codeActions(draft.doc, query.codeActions, query.options);
         port.postMessage({ id: message.id, answer, logged: [] });
       } catch (error) {
         port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error), logged: [] });

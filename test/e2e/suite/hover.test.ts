@@ -26,7 +26,7 @@ suite('hover in the editor', () => {
     assert.match(hoverText(hovers), /A\/RES\/71\/28/);
   });
 
-  test('a draft over 4 MB of paragraphs has hover and completion, from the thread that checks it', async () => {
+  test('a draft over 4 MB of paragraphs has hover, completion and quick fixes, from the thread that checks it', async () => {
     // Past the 4 MB the server analyses on its own thread (server/src/core/size.ts).
     const paragraph = (i: number) => `Paragraph ${i}: the ASEAN Regional Forum (ARF) met in Singapore to take stock of the cyber agenda of the region.\n\n`;
     const paragraphs = Math.ceil((4.2 * 1024 * 1024) / paragraph(0).length);
@@ -43,6 +43,12 @@ suite('hover in the editor', () => {
     const list = await executeUntil<vscode.CompletionList>((found) => found.items.length > 0, 'vscode.executeCompletionItemProvider', uri, end);
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(labels.includes('ASEAN-Japan Cybersecurity Capacity Building Centre'), JSON.stringify(labels.slice(0, 20)));
+    // "Full Name (ACR)" written again after its first use: the quick fix writes the acronym.
+    const expansion = rangeOf(document, 'ASEAN Regional Forum (ARF)', 'Paragraph 20000:');
+    const actions = await executeUntil<Array<vscode.CodeAction | vscode.Command>>((found) => found.length > 0, 'vscode.executeCodeActionProvider', uri, expansion, 'quickfix');
+    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && !a.title.startsWith('Disable'));
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(fix.edit.get(uri).map((e) => [e.range.isEqual(expansion), e.newText]), [[true, 'ARF']]);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
