@@ -142,7 +142,13 @@ suite('background checks of oversized drafts', function () {
     const text = draft(10);
     await check('file:///a.md', text, true);
     assert.ok(checker.keeps('file:///a.md', 1, glossaries));
+    // A hover waiting for a version of the draft is answered with nothing when it closes.
+    let answered: unknown = 'nothing yet';
+    const waiting = checker.hover('file:///a.md', 2, glossaries, { line: 0, character: 0 }, () => false).then((answer) => (answered = answer));
     checker.forget('file:///a.md');
+    await Promise.resolve();
+    assert.equal(answered, undefined, 'the hover still waits for a draft that was closed');
+    await waiting;
     assert.ok(!checker.keeps('file:///a.md', 1, glossaries));
     assert.equal((await check('file:///a.md', text, true))?.incremental, false);
     await check('file:///b.md', text, true);

@@ -189,8 +189,9 @@ export class BackgroundChecker {
     return this.ask(uri, version, glossaries, { codeActions: range, options }, isStale, false) as Promise<CodeActionCandidate[] | undefined>;
   }
 
-  /** Drops what the worker keeps of `uri` (the draft was closed). */
+  /** Drops what the worker keeps of `uri` (the draft was closed), and the queries waiting for it. */
   forget(uri: string): void {
+    for (const query of this.waiting.filter((q) => q.uri === uri)) this.settle(query, undefined);
     this.kept.delete(uri);
     const forget: Forget = { forget: uri };
     this.worker?.postMessage(forget);
