@@ -148,6 +148,8 @@ export function startServer(connection: Connection, options: { readonly workerSc
   };
   /** A draft the interactive features serve. */
   const isInteractive = (doc: TextDocument) => isDraft(doc) && !oversized(doc);
+  /** An oversized draft whose analysis the background thread keeps between versions: oversized for its length alone. */
+  const isBlockwise = (doc: TextDocument) => oversized(doc) && verdicts.get(doc.uri)?.verdict.blockwise === true;
   const background = options.workerScript ? new BackgroundChecker(options.workerScript, logger.error) : undefined;
   connection.onShutdown(() => background?.dispose());
   /** The version of each draft whose check has started and not finished. */
@@ -164,7 +166,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
     ask: (checker: BackgroundChecker, glossaries: readonly Glossary[], isStale: () => boolean) => Promise<T | undefined>,
   ): Promise<T | undefined> => {
     const { uri, version } = doc;
-    if (!background || !isDraft(doc) || !oversized(doc) || verdicts.get(uri)?.verdict.blockwise !== true) return Promise.resolve(undefined);
+    if (!background || !isDraft(doc) || !isBlockwise(doc)) return Promise.resolve(undefined);
     const glossaries = serviceFor(uri).index().glossaries;
     if (!background.keeps(uri, version, glossaries) && (timers.has(uri) || checking.get(uri) !== version)) {
       cancel(uri);
@@ -240,7 +242,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
       let findings: readonly Finding[];
       if (background && oversized(current)) {
         // A draft oversized for its length alone: the worker keeps its analysis for the next version.
-        const keep = verdicts.get(uri)?.verdict.blockwise === true ? version : undefined;
+        const keep = isBlockwise(current) ? version : undefined;
         const result = await background.check(uri, current.getText(), service.index().glossaries, checkOptions(settings), () => documents.get(uri)?.version !== version, keep);
         if (!result) return;
         if (result.total > result.findings.length) logger.log(`${uri}: showing the first ${result.findings.length} of ${result.total} findings of this oversized draft`);
@@ -395,7 +397,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
     if (!doc || !isDraft(doc)) return [];
     const interactive = !oversized(doc);
     // A draft the background thread keeps: its quick fixes, once it has checked this version.
-    const checker = !interactive && verdicts.get(doc.uri)?.verdict.blockwise === true ? background : undefined;
+    const checker = !interactive && isBlockwise(doc) ? background : undefined;
     if (!interactive && !checker) return [];
     const options = checkOptions(await settingsFor(doc.uri));
     const current = documents.get(doc.uri);
