@@ -1,5 +1,6 @@
 import type { Block } from './markdown/blocks';
 import { parseDocument, reparseDocument, type ParsedDocument, type TextChange } from './markdown/blocks';
+import type { PreparedDocument } from './prepared';
 import type { Entry } from './glossary/schema';
 import type { GlossaryIndex } from './glossary/glossaryIndex';
 import { findMentions, type BlockMention } from './match';
@@ -109,13 +110,20 @@ export class DocumentAnalyser {
   private memos: Memo[] = [];
   private last: DocumentAnalysis | undefined;
 
-  analyse(text: string, index: GlossaryIndex): DocumentAnalysis {
+  /**
+   * `prepared`, if given, is `prepareDocument(text, …)` made elsewhere (on another thread): an
+   * analysis from scratch starts from its parse instead of parsing again, and takes its matches
+   * if an index of the same matcher found them. Ignored when it is of another text, or when there
+   * is an earlier analysis to build on.
+   */
+  analyse(text: string, index: GlossaryIndex, prepared?: PreparedDocument): DocumentAnalysis {
     const previous = index === this.index ? this.parsed : undefined;
     const previousEntries = this.entries;
     this.index = index;
     let parsed: ParsedDocument;
     let reused: ReadonlyArray<number> | undefined;
     let unchangedBefore = 0;
+    let matches: PreparedDocument['matches'] | undefined;
     const change = previous && changeBetween(previous.text, text);
     if (previous && change) {
       const result = reparseDocument(previous, text, change);
@@ -127,7 +135,12 @@ export class DocumentAnalyser {
       reused = previous.blocks.map((_, i) => i);
       unchangedBefore = text.length + 1;
     } else {
-      parsed = parseDocument(text);
+      if (prepared !== undefined && prepared.parsed.text === text) {
+        parsed = prepared.parsed;
+        if (prepared.matcherKey === index.matcherKey()) matches = prepared.matches;
+      } else {
+        parsed = parseDocument(text);
+      }
     }
     // Taken, not shared: an analysis that fails half-way leaves none to build on.
     const last = previous ? this.last : undefined;
@@ -166,7 +179,7 @@ export class DocumentAnalyser {
       let entry = from >= 0 ? previousEntries[from] : undefined;
       if (!entry && block.prose !== '') {
         // The key copies and hashes the block's text: only when there is something to find (never in the CLI).
-        entry = (byText.size > 0 ? byText.get(blockKey(block, text)) : undefined) ?? { mentions: findMentions(block.prose, index), memo: new Memo() };
+        entry = (byText.size > 0 ? byText.get(blockKey(block, text)) : undefined) ?? { mentions: findMentions(block.prose, index, matches?.[b]), memo: new Memo() };
       }
       entries[b] = entry;
       memos[b] = entry?.memo ?? (from >= 0 ? this.memos[from] : undefined) ?? new Memo();

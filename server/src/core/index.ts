@@ -5,6 +5,7 @@
  */
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyser, type DocumentAnalysis } from './analysis';
+import type { PreparedDocument } from './prepared';
 import { GlossaryIndex } from './glossary/glossaryIndex';
 import type { Glossary } from './glossary/schema';
 import { complete, type CompletionResult } from './features/completion';
@@ -19,6 +20,7 @@ import { entryAt, mentionsOf, searchEntries } from './features/navigation';
 import type { Entry } from './glossary/schema';
 
 export type { DocumentAnalysis, Mention } from './analysis';
+export { packedBuffers, packPrepared, prepareDocument, unpackPrepared, type PackedPrepared, type PreparedDocument } from './prepared';
 export type { CompletionCandidate, CompletionResult } from './features/completion';
 export type { DocumentTerm } from './features/documentTerms';
 export type { TermInfo } from './features/hover';
@@ -59,16 +61,19 @@ export interface LexiconService {
   readonly index: () => GlossaryIndex;
   /** Replaces the glossaries; later analyses use the new index. */
   setGlossaries(glossaries: readonly Glossary[]): void;
-  /** The analysis of a document version; cached per URI and version. */
-  analyse(doc: TextDocument): DocumentAnalysis;
+  /**
+   * The analysis of a document version; cached per URI and version. `prepared`: the version's
+   * `prepareDocument`, made elsewhere (another thread), for an analysis from scratch to start from.
+   */
+  analyse(doc: TextDocument, prepared?: PreparedDocument): DocumentAnalysis;
   /** What to show when hovering `position`, or undefined when nothing is recognised there. */
   hover(doc: TextDocument, position: Position): TermInfo | undefined;
   /** Official names, acronyms and resolution numbers to offer at `position`. */
   complete(doc: TextDocument, position: Position): CompletionResult;
   /** The glossary entries a document mentions, with counts and first ranges. */
   documentTerms(doc: TextDocument): DocumentTerm[];
-  /** Every finding of the enabled rules, in document order. */
-  diagnose(doc: TextDocument, options: CheckOptions): Finding[];
+  /** Every finding of the enabled rules, in document order; `prepared` as for `analyse`. */
+  diagnose(doc: TextDocument, options: CheckOptions, prepared?: PreparedDocument): Finding[];
   /** Quick fixes for the findings touching the range, recomputed on this document version. */
   codeActions(doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions): CodeActionCandidate[];
   /** Every available fix as one set of edits on this document version; applying it twice changes nothing more. */
@@ -98,7 +103,7 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     return cache;
   };
 
-  const analyse = (doc: TextDocument): DocumentAnalysis => {
+  const analyse = (doc: TextDocument, prepared?: PreparedDocument): DocumentAnalysis => {
     const cached = latest.get(doc.uri);
     if (cached && cached.version === doc.version && cached.index === index) return cached.analysis;
     let analyser = analysers.get(doc.uri);
@@ -106,7 +111,7 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
       analyser = new DocumentAnalyser();
       analysers.set(doc.uri, analyser);
     }
-    const analysis = analyser.analyse(doc.getText(), index);
+    const analysis = analyser.analyse(doc.getText(), index, prepared);
     latest.set(doc.uri, { version: doc.version, index, analysis });
     return analysis;
   };
@@ -120,7 +125,7 @@ export function createLexiconService(init: LexiconServiceInit): LexiconService {
     hover: (doc: TextDocument, position: Position) => hover(doc, analyse(doc), index, position),
     complete: (doc: TextDocument, position: Position) => complete(doc, analyse(doc), index, position),
     documentTerms: (doc: TextDocument) => documentTerms(doc, analyse(doc)),
-    diagnose: (doc: TextDocument, options: CheckOptions) => diagnose(analyse(doc), index, options, init.logger, findingCache(doc.uri)),
+    diagnose: (doc: TextDocument, options: CheckOptions, prepared?: PreparedDocument) => diagnose(analyse(doc, prepared), index, options, init.logger, findingCache(doc.uri)),
     codeActions: (doc: TextDocument, range: { start: Position; end: Position }, options: CheckOptions) =>
       codeActions(analyse(doc), index, options, doc.offsetAt(range.start), doc.offsetAt(range.end), init.logger),
     fixAll: (doc: TextDocument, options: CheckOptions) => fixAll(doc.getText(), index, options, init.logger),

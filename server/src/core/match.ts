@@ -52,10 +52,19 @@ export const CITATION = new RegExp(
 const LIST_NUMBER = new RegExp(NUMBER, 'g');
 export const SYMBOL = new RegExp(String.raw`(?<![${W}/])A/RES/(\d{1,3})/(\d{1,4})(?![${W}/])`, 'g');
 
-/** Finds every glossary mention and resolution citation in a block's prose, in order. */
-export function findMentions(prose: string, index: GlossaryIndex): BlockMention[] {
+/** A find of the glossary's matcher: where in the prose, and the text. */
+export interface Match {
+  readonly index: number;
+  readonly text: string;
+}
+
+/**
+ * Finds every glossary mention and resolution citation in a block's prose, in order. `found`:
+ * what `index.matches(prose)` gives, when another thread has run it (see prepared.ts).
+ */
+export function findMentions(prose: string, index: GlossaryIndex, found?: Iterable<Match>): BlockMention[] {
   const mentions: BlockMention[] = [];
-  for (const m of index.matches(prose)) {
+  for (const m of found ?? index.matches(prose)) {
     const text = m.text;
     const found = index.lookup(text);
     if (!found) continue;

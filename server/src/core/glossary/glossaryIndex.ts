@@ -1,5 +1,5 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { formKey, memoised, plainPunctuation } from '../text';
+import { FNV_SEED, fnvMix, formKey, memoised, plainPunctuation } from '../text';
 import { alternationLength, AlternationMatcher, FormMatcher, isSpace, patternLength } from './formMatcher';
 
 /**
@@ -47,6 +47,8 @@ export class GlossaryIndex {
   /** The glossaries the index was built from, in precedence order (later wins). */
   readonly glossaries: readonly Glossary[];
   private readonly matcher: FormMatcher | AlternationMatcher;
+  private readonly alternatives: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>;
+  private key: string | undefined;
   private words: WordIndex | undefined;
 
   constructor(glossaries: readonly Glossary[]) {
@@ -104,6 +106,7 @@ export class GlossaryIndex {
     this.acronyms = acronyms;
 
     const alternatives = alternationOrder(forms);
+    this.alternatives = alternatives;
     // A few hundred short forms are found faster by one alternation, which V8 compiles to native
     // code; its cost grows with every form, the hash matcher's does not. Both find the same matches.
     const short = alternationLength(alternatives, ALTERNATION_MAX_LENGTH) <= ALTERNATION_MAX_LENGTH;
@@ -117,6 +120,24 @@ export class GlossaryIndex {
    */
   matches(text: string): Iterable<{ readonly index: number; readonly text: string }> {
     return this.matcher.matches(text);
+  }
+
+  /**
+   * What `matches` depends on, as a short string: the forms, in their order, hashed. Two indexes
+   * with the same key find the same matches (the CLI's threads each build one, see prepared.ts).
+   */
+  matcherKey(): string {
+    if (this.key === undefined) {
+      let hash = FNV_SEED;
+      let length = 0;
+      for (const { text, plural } of this.alternatives) {
+        for (let i = 0; i < text.length; i++) hash = fnvMix(hash, text.charCodeAt(i));
+        hash = fnvMix(hash, plural ? 1 : 0);
+        length += text.length;
+      }
+      this.key = `${this.alternatives.length}:${length}:${(hash >>> 0).toString(16)}`;
+    }
+    return this.key;
   }
 
   /**

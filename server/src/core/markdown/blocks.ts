@@ -76,6 +76,92 @@ export interface TextChange {
   readonly newLength: number;
 }
 
+/**
+ * A parsed document as flat data, which a thread passes to another at a fraction of the cost of
+ * the objects (the CLI parses on one thread and analyses on another, see prepared.ts).
+ */
+export interface PackedDocument {
+  readonly text: string;
+  /** The prose of every block, one after another. */
+  readonly prose: string;
+  /**
+   * The front matter's line count, then the counts of blocks, top-level blocks and lines; each
+   * block's kind (its place in BLOCK_KINDS), start, end, start line, end line, heading level,
+   * flags (1: in a list, 2: in a quote), prose length and comment count, then each comment's
+   * start and end; each top-level block's four numbers; the line starts.
+   */
+  readonly numbers: Int32Array<ArrayBuffer>;
+}
+
+const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'table', 'code', 'html', 'frontmatter'];
+
+export function packDocument({ text, blocks, tops, lineStart, frontMatterEnd }: ParsedDocument): PackedDocument {
+  let size = 4 + 9 * blocks.length + 4 * tops.length + lineStart.length;
+  for (const block of blocks) size += 2 * block.comments.length;
+  const numbers = new Int32Array(size);
+  let k = 0;
+  numbers[k++] = frontMatterEnd;
+  numbers[k++] = blocks.length;
+  numbers[k++] = tops.length;
+  numbers[k++] = lineStart.length;
+  const prose: string[] = [];
+  for (const block of blocks) {
+    numbers[k++] = BLOCK_KINDS.indexOf(block.kind);
+    numbers[k++] = block.start;
+    numbers[k++] = block.end;
+    numbers[k++] = block.startLine;
+    numbers[k++] = block.endLine;
+    numbers[k++] = block.headingLevel;
+    numbers[k++] = (block.inList ? 1 : 0) | (block.inQuote ? 2 : 0);
+    numbers[k++] = block.prose.length;
+    numbers[k++] = block.comments.length;
+    for (const comment of block.comments) {
+      numbers[k++] = comment.start;
+      numbers[k++] = comment.end;
+    }
+    if (block.prose !== '') prose.push(block.prose);
+  }
+  for (const top of tops) {
+    numbers[k++] = top.startLine;
+    numbers[k++] = top.endLine;
+    numbers[k++] = top.firstBlock;
+    numbers[k++] = top.blockCount;
+  }
+  for (const start of lineStart) numbers[k++] = start;
+  return { text, prose: prose.join(''), numbers };
+}
+
+/** The parsed document `packDocument` packed; its blocks' prose and comments are copies (see `detached`), as a parse's are. */
+export function unpackDocument({ text, prose, numbers }: PackedDocument): ParsedDocument {
+  let k = 0;
+  const frontMatterEnd = numbers[k++];
+  const blockCount = numbers[k++];
+  const topCount = numbers[k++];
+  const lineCount = numbers[k++];
+  const blocks: Block[] = [];
+  let at = 0;
+  for (let b = 0; b < blockCount; b++) {
+    const kind = BLOCK_KINDS[numbers[k++]];
+    const start = numbers[k++];
+    const end = numbers[k++];
+    const startLine = numbers[k++];
+    const endLine = numbers[k++];
+    const headingLevel = numbers[k++];
+    const flags = numbers[k++];
+    const proseLength = numbers[k++];
+    const commentCount = numbers[k++];
+    const comments: Comment[] = [];
+    for (let c = 0; c < commentCount; c++, k += 2) comments.push({ start: numbers[k], end: numbers[k + 1], text: detached(text.slice(numbers[k], numbers[k + 1])) });
+    const blockProse = proseLength === 0 ? '' : detached(prose.slice(at, (at += proseLength)));
+    blocks.push({ kind, start, end, startLine, endLine, prose: blockProse, headingLevel, inList: (flags & 1) !== 0, inQuote: (flags & 2) !== 0, comments });
+  }
+  const tops: Top[] = [];
+  for (let t = 0; t < topCount; t++, k += 4) tops.push({ startLine: numbers[k], endLine: numbers[k + 1], firstBlock: numbers[k + 2], blockCount: numbers[k + 3] });
+  const lineStart: number[] = [];
+  for (let l = 0; l < lineCount; l++) lineStart.push(numbers[k++]);
+  return { text, blocks, tops, lineStart, frontMatterEnd };
+}
+
 export function parseDocument(text: string): ParsedDocument {
   const { src, lineStart, frontMatterEnd } = prepare(text);
   const blocks: Block[] = [];
