@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, createLexiconService, packedBuffers, packPrepared, prepareDocument, unpackPrepared, RULE_IDS, SEVERITIES, type CheckOptions, type DocumentTerm, type Finding, type Glossary, type LexiconService, type PackedPrepared, type PreparedDocument, type Severity } from './core';
+import { applyEdits, createLexiconService, formFinder, packedBuffers, packPrepared, prepareDocument, unpackPrepared, RULE_IDS, SEVERITIES, type CheckOptions, type DocumentTerm, type Finding, type Glossary, type LexiconService, type MatcherForm, type PackedPrepared, type PreparedDocument, type Severity } from './core';
 import { loadBuiltinGlossary } from './builtin';
 import { readProjectConfig } from './config';
 import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, MAX_FILE_BYTES, walkFiles } from './glossaryFiles';
@@ -381,7 +381,7 @@ function runCheck(args: Args, service: LexiconService, settings: Settings, files
       logs.to = io.err;
     }
   };
-  if (threads === 2) return checkInPipeline(args, files, io, take, checkHere).then(finish);
+  if (threads === 2) return checkInPipeline(service.index().matcherForms(), files, io, take, checkHere).then(finish);
   return checkInWorkers(args, files, threads, io, take, checkHere).then(finish);
 }
 
@@ -487,7 +487,8 @@ type FromPreparer = { readonly i: number; readonly packed: PackedPrepared; reado
 /**
  * Checks the drafts on two threads split by stage, not by draft: a worker thread reads each
  * draft in input order and prepares it (`prepareDocument`: the Markdown parse and the glossary
- * matcher's finds), and this thread analyses what it prepared. Two threads each checking half
+ * matcher's finds, with the forms this thread's glossary index matches: the worker loads no
+ * glossary), and this thread analyses what it prepared. Two threads each checking half
  * the drafts gained nothing on two cores: each thread's V8 compiled all the same hot code (~250
  * ms of optimising compiler work for the 10 MB benchmark corpus), on the core the other thread
  * was using. Split by stage, each compiles only its own part (docs/decisions.md, Performance).
@@ -498,7 +499,7 @@ type FromPreparer = { readonly i: number; readonly packed: PackedPrepared; reado
  * is done: a worker that ended on its own could not tell it whether every message had come.
  */
 function checkInPipeline(
-  args: Args,
+  forms: readonly MatcherForm[],
   files: readonly string[],
   io: Io,
   take: (i: number, checked: Checked) => void,
@@ -508,7 +509,7 @@ function checkInPipeline(
     const limit = new Int32Array(new SharedArrayBuffer(8));
     limit[0] = AHEAD;
     let settled = false;
-    const worker = new Worker(workerEntry, { workerData: { policyLexiconWorker: true, role: 'prepare', files, limit, argv: args.argv, cwd: io.cwd } });
+    const worker = new Worker(workerEntry, { workerData: { policyLexiconWorker: true, role: 'prepare', files, limit, forms } });
     const stop = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -562,15 +563,11 @@ function checkInPipeline(
   });
 }
 
-/** The preparing thread of `checkInPipeline`: configures itself as the main thread did (for the glossary's matcher), then prepares the drafts in order. */
-function runPreparer(data: { argv: readonly string[]; cwd: string; files: readonly string[]; limit: Int32Array }): void {
+/** The preparing thread of `checkInPipeline`: prepares the drafts in order, finding the main thread's `forms`. */
+function runPreparer({ files, limit, forms }: { files: readonly string[]; limit: Int32Array; forms: readonly MatcherForm[] }): void {
   const port = parentPort!;
-  const { files, limit } = data;
   try {
-    // The main thread has reported the configuration's problems already.
-    const setup = configure(parseArgs(data.argv) as Args, { out: () => undefined, err: () => undefined, isTty: false, cwd: data.cwd });
-    if (!setup) throw new Error('the configuration no longer loads');
-    const index = setup.service.index();
+    const finder = formFinder(forms);
     for (let i = 0; i < files.length; i++) {
       for (let at = Atomics.load(limit, 0); i >= at && Atomics.load(limit, 1) === 0; at = Atomics.load(limit, 0)) Atomics.wait(limit, 0, at);
       if (Atomics.load(limit, 1) !== 0) return;
@@ -579,7 +576,7 @@ function runPreparer(data: { argv: readonly string[]; cwd: string; files: readon
         port.postMessage({ i, skipped: draft });
         continue;
       }
-      const packed = packPrepared(prepareDocument(draft.text, index));
+      const packed = packPrepared(prepareDocument(draft.text, finder));
       port.postMessage({ i, packed, bom: draft.bom }, packedBuffers(packed));
     }
     while (Atomics.load(limit, 1) === 0) Atomics.wait(limit, 1, 0);
@@ -589,8 +586,8 @@ function runPreparer(data: { argv: readonly string[]; cwd: string; files: readon
 }
 
 /** A worker thread: configures itself as the main thread did, then checks the drafts it is handed. */
-function runWorker(data: { argv: readonly string[]; cwd: string; role?: 'prepare'; files?: readonly string[]; limit?: Int32Array }): void {
-  if (data.role === 'prepare') return runPreparer(data as Parameters<typeof runPreparer>[0]);
+function runWorker(data: { argv: readonly string[]; cwd: string; role?: 'prepare' }): void {
+  if (data.role === 'prepare') return runPreparer(data as unknown as Parameters<typeof runPreparer>[0]);
   const port = parentPort!;
   try {
     const args = parseArgs(data.argv) as Args;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLexiconService, DEFAULT_CHECK_OPTIONS, packedBuffers, packPrepared, prepareDocument, unpackPrepared, type PreparedDocument } from '../../server/src/core';
+import { createLexiconService, DEFAULT_CHECK_OPTIONS, formFinder, packedBuffers, packPrepared, prepareDocument, unpackPrepared, type PreparedDocument } from '../../server/src/core';
 import { GlossaryIndex } from '../../server/src/core/glossary/glossaryIndex';
 import { parseDocument } from '../../server/src/core/markdown/blocks';
 import { builtinGlossary, glossaryFixture, readFixture } from '../helpers/fixtures';
@@ -57,6 +57,22 @@ suite('prepared documents', () => {
       }),
       60,
     );
+  });
+
+  test('a finder made on another thread from an index\'s forms finds what the index finds, with its key', () => {
+    for (const glossaries of [GLOSSARIES, [glossaryFixture('mini.lexicon.yaml')]]) {
+      const index = new GlossaryIndex(glossaries);
+      const finder = formFinder(structuredClone(index.matcherForms()));
+      assert.equal(finder.matcherKey(), index.matcherKey());
+      for (const text of [readFixture('drafts', 'dirty.md'), readFixture('drafts', 'seed-statement.md'), TRICKY[2]]) {
+        for (const block of parseDocument(text).blocks) {
+          const found = [...finder.matches(block.prose)];
+          assert.deepEqual(found, [...index.matches(block.prose)]);
+        }
+      }
+    }
+    // Something to find: the seed statement's names.
+    assert.ok([...formFinder(INDEX.matcherForms()).matches('The ASEAN Regional Forum met.')].length > 0);
   });
 
   test('the analysis takes the matches only from a matcher of the same forms, and the parse only of the same text', () => {

@@ -20,7 +20,8 @@ import { entryAt, mentionsOf, searchEntries } from './features/navigation';
 import type { Entry } from './glossary/schema';
 
 export type { DocumentAnalysis, Mention } from './analysis';
-export { packedBuffers, packPrepared, prepareDocument, unpackPrepared, type PackedPrepared, type PreparedDocument } from './prepared';
+export { formFinder, packedBuffers, packPrepared, prepareDocument, unpackPrepared, type FormFinder, type PackedPrepared, type PreparedDocument } from './prepared';
+export type { MatcherForm } from './glossary/glossaryIndex';
 export type { CompletionCandidate, CompletionResult } from './features/completion';
 export type { DocumentTerm } from './features/documentTerms';
 export type { TermInfo } from './features/hover';

@@ -1,4 +1,4 @@
-import type { GlossaryIndex } from './glossary/glossaryIndex';
+import { formsKey, matcherOf, type MatcherForm } from './glossary/glossaryIndex';
 import { packDocument, parseDocument, unpackDocument, type PackedDocument, type ParsedDocument } from './markdown/blocks';
 import type { Match } from './match';
 
@@ -23,12 +23,25 @@ export interface PackedPrepared {
   readonly finds: Int32Array<ArrayBuffer>;
 }
 
-/** The parse of `text`, and with an `index` its matches too. */
-export function prepareDocument(text: string, index?: GlossaryIndex): PreparedDocument {
+/** What finds a glossary's forms in prose: a `GlossaryIndex`, or `formFinder` on another thread. */
+export interface FormFinder {
+  matches(text: string): Iterable<Match>;
+  matcherKey(): string;
+}
+
+/** A finder of `forms` (a `GlossaryIndex`'s `matcherForms()`, passed to another thread): it finds what the index finds. */
+export function formFinder(forms: readonly MatcherForm[]): FormFinder {
+  const matcher = matcherOf(forms);
+  const key = formsKey(forms);
+  return { matches: (text) => matcher.matches(text), matcherKey: () => key };
+}
+
+/** The parse of `text`, and with a `finder` the matches of its forms too. */
+export function prepareDocument(text: string, finder?: FormFinder): PreparedDocument {
   const parsed = parseDocument(text);
-  if (!index) return { parsed, matcherKey: '', matches: [] };
-  const matches = parsed.blocks.map((block) => (block.prose === '' ? undefined : [...index.matches(block.prose)]));
-  return { parsed, matcherKey: index.matcherKey(), matches };
+  if (!finder) return { parsed, matcherKey: '', matches: [] };
+  const matches = parsed.blocks.map((block) => (block.prose === '' ? undefined : [...finder.matches(block.prose)]));
+  return { parsed, matcherKey: finder.matcherKey(), matches };
 }
 
 export function packPrepared({ parsed, matcherKey, matches }: PreparedDocument): PackedPrepared {

@@ -47,7 +47,7 @@ export class GlossaryIndex {
   /** The glossaries the index was built from, in precedence order (later wins). */
   readonly glossaries: readonly Glossary[];
   private readonly matcher: FormMatcher | AlternationMatcher;
-  private readonly alternatives: ReadonlyArray<{ readonly text: string; readonly plural: boolean }>;
+  private readonly alternatives: readonly MatcherForm[];
   private key: string | undefined;
   private words: WordIndex | undefined;
 
@@ -105,12 +105,8 @@ export class GlossaryIndex {
     this.resolutions = resolutions;
     this.acronyms = acronyms;
 
-    const alternatives = alternationOrder(forms);
-    this.alternatives = alternatives;
-    // A few hundred short forms are found faster by one alternation, which V8 compiles to native
-    // code; its cost grows with every form, the hash matcher's does not. Both find the same matches.
-    const short = alternationLength(alternatives, ALTERNATION_MAX_LENGTH) <= ALTERNATION_MAX_LENGTH;
-    this.matcher = short ? new AlternationMatcher(alternatives) : new FormMatcher(alternatives);
+    this.alternatives = alternationOrder(forms);
+    this.matcher = matcherOf(this.alternatives);
   }
 
   /**
@@ -122,22 +118,14 @@ export class GlossaryIndex {
     return this.matcher.matches(text);
   }
 
-  /**
-   * What `matches` depends on, as a short string: the forms, in their order, hashed. Two indexes
-   * with the same key find the same matches (the CLI's threads each build one, see prepared.ts).
-   */
+  /** The forms `matches` looks for, in its order: a matcher made of them elsewhere (`matcherOf`) finds the same. */
+  matcherForms(): readonly MatcherForm[] {
+    return this.alternatives;
+  }
+
+  /** `formsKey` of `matcherForms()`. */
   matcherKey(): string {
-    if (this.key === undefined) {
-      let hash = FNV_SEED;
-      let length = 0;
-      for (const { text, plural } of this.alternatives) {
-        for (let i = 0; i < text.length; i++) hash = fnvMix(hash, text.charCodeAt(i));
-        hash = fnvMix(hash, plural ? 1 : 0);
-        length += text.length;
-      }
-      this.key = `${this.alternatives.length}:${length}:${(hash >>> 0).toString(16)}`;
-    }
-    return this.key;
+    return (this.key ??= formsKey(this.alternatives));
   }
 
   /**
@@ -163,12 +151,39 @@ export class GlossaryIndex {
   }
 }
 
+/** A form as the matcher looks for it: the text to match (trimmed, plain punctuation), and whether it also matches with an `s` after it. */
+export interface MatcherForm {
+  readonly text: string;
+  readonly plural: boolean;
+}
+
+/**
+ * The matcher of `forms` (in alternation order). A few hundred short forms are found faster by one
+ * alternation, which V8 compiles to native code; its cost grows with every form, the hash
+ * matcher's does not. Both find the same matches.
+ */
+export function matcherOf(forms: readonly MatcherForm[]): FormMatcher | AlternationMatcher {
+  return alternationLength(forms, ALTERNATION_MAX_LENGTH) <= ALTERNATION_MAX_LENGTH ? new AlternationMatcher(forms) : new FormMatcher(forms);
+}
+
+/** The forms, in their order, hashed into a short string: matchers of forms with the same key find the same matches. */
+export function formsKey(forms: readonly MatcherForm[]): string {
+  let hash = FNV_SEED;
+  let length = 0;
+  for (const { text, plural } of forms) {
+    for (let i = 0; i < text.length; i++) hash = fnvMix(hash, text.charCodeAt(i));
+    hash = fnvMix(hash, plural ? 1 : 0);
+    length += text.length;
+  }
+  return `${forms.length}:${length}:${(hash >>> 0).toString(16)}`;
+}
+
 /**
  * The forms the matcher looks for, in the order of one alternation of all of them: longest pattern
  * first, and in their order when equal (a stable bucket sort). Resolutions are left to the
  * citation scanner.
  */
-export function alternationOrder(forms: ReadonlyMap<string, readonly FormRef[]>): Array<{ text: string; plural: boolean }> {
+export function alternationOrder(forms: ReadonlyMap<string, readonly FormRef[]>): MatcherForm[] {
   const byLength: Array<Array<{ text: string; plural: boolean }>> = [];
   for (const [ref] of forms.values()) {
     if (ref.entry.kind === 'resolution' || CITATION_FORM.test(ref.text)) continue;
