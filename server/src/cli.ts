@@ -47,7 +47,8 @@ keys of .vscode/settings.json, as the editor reads them. Glossary files named *.
 Rules: docs/rules.md. Exit codes: 0 no findings at or above --max-severity, 1 findings,
 2 usage or configuration error.
 Environment: POLICY_LEXICON_THREADS=<n> checks drafts on n threads (default: one per CPU
-core, for inputs large enough to pay for starting them; 1 checks on the main thread only).`;
+core, for inputs large enough to pay for starting them; 1 checks on the main thread only;
+2 reads and parses on one and checks on the other).`;
 
 class UsageError extends Error {}
 

@@ -131,7 +131,11 @@ export function packDocument({ text, blocks, tops, lineStart, frontMatterEnd }: 
   return { text, prose: prose.join(''), numbers };
 }
 
-/** The parsed document `packDocument` packed; its blocks' prose and comments are copies (see `detached`), as a parse's are. */
+/**
+ * The parsed document `packDocument` packed. Its blocks' prose are slices of `packed.prose`, not
+ * copies as a parse's are (see `detached`): all of it lives as long as any block does. The CLI
+ * forgets each draft once checked; copying them cost its main thread ~13 ms on the 10 MB corpus.
+ */
 export function unpackDocument({ text, prose, numbers }: PackedDocument): ParsedDocument {
   let k = 0;
   const frontMatterEnd = numbers[k++];
@@ -152,7 +156,7 @@ export function unpackDocument({ text, prose, numbers }: PackedDocument): Parsed
     const commentCount = numbers[k++];
     const comments: Comment[] = [];
     for (let c = 0; c < commentCount; c++, k += 2) comments.push({ start: numbers[k], end: numbers[k + 1], text: detached(text.slice(numbers[k], numbers[k + 1])) });
-    const blockProse = proseLength === 0 ? '' : detached(prose.slice(at, (at += proseLength)));
+    const blockProse = proseLength === 0 ? '' : prose.slice(at, (at += proseLength));
     blocks.push({ kind, start, end, startLine, endLine, prose: blockProse, headingLevel, inList: (flags & 1) !== 0, inQuote: (flags & 2) !== 0, comments });
   }
   const tops: Top[] = [];
