@@ -73,7 +73,7 @@ const cliArgs = (n) => ['check', '--no-builtin', '--glossary', glossaryFile(n), 
 const emptyCwd = path.join(work, 'cwd');
 fs.mkdirSync(emptyCwd, { recursive: true });
 
-function timeCommand(command, argv, { runs, cwd = emptyCwd, timeoutMs = 600_000 }) {
+function timeCommand(command, argv, { runs, cwd = emptyCwd, timeoutMs = 600_000, env = process.env }) {
   const wall = [];
   const rss = [];
   let output = '';
@@ -84,6 +84,7 @@ function timeCommand(command, argv, { runs, cwd = emptyCwd, timeoutMs = 600_000 
     // command running (a textlint left behind took a core for the rest of a run).
     const r = spawnSync('timeout', ['--kill-after=5', `${Math.ceil(timeoutMs / 1000)}s`, '/usr/bin/time', '-f', '%M', command, ...argv], {
       cwd,
+      env,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
       timeout: timeoutMs + 15_000,
@@ -227,6 +228,15 @@ function versions() {
     const found = score(JSON.parse(fs.readFileSync(path.join(perf, 'out', 'corpus', `${size}.truth.json`), 'utf8')), JSON.parse(r.output));
     results.cli.listedOnly = { size, wall: r.wall, rss: r.rss, found: found.found, seeded: found.seeded, falsePositives: found.falsePositives };
     log(`  ${size} with near-miss off too: ${mmm(r.wall, 0)} ms, found ${found.found}/${found.seeded}`);
+  }
+  // Node reads the certificate bundle NODE_EXTRA_CA_CERTS names at every start (this machine sets
+  // it: ~40 ms of a run; docs/decisions.md). The same run without it, beside the targets.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const size = SIZES.at(-1);
+    const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+    const r = timeCommand(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...cliArgs(100), corpus(size)], { runs: quick ? 2 : 5, env });
+    results.cli.noExtraCerts = { size, wall: r.wall, rss: r.rss };
+    log(`  ${size} without NODE_EXTRA_CA_CERTS: ${mmm(r.wall, 0)} ms`);
   }
   // The floor's work as a process started as the CLI is: read each draft of the largest corpus,
   // parse it with markdown-it, one alternation pass. What start-up and a cold JIT add to the floor.
