@@ -28,5 +28,8 @@ if (!isMainThread && parentPort && (workerData as { role?: unknown } | undefined
   process.on('uncaughtException', (error) => connection.console.error(`uncaught exception: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-  startServer(connection, { workerScript: __filename });
+  // A test seam: how long the background thread lives idle (lsp/background.ts, IDLE_MS), so that a
+  // test can see a draft asked about after the thread let its analysis go without waiting 30 s.
+  const idle = Number(process.env.POLICY_LEXICON_TEST_BACKGROUND_IDLE_MS);
+  startServer(connection, { workerScript: __filename, backgroundIdleMs: idle > 0 ? idle : undefined });
 }

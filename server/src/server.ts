@@ -70,7 +70,7 @@ const GLOSSARY_DEBOUNCE_MS = 150;
  * result when it is unknown, calls the core and converts; analysis lives in the core and
  * glossary files in the GlossaryWorkspace.
  */
-export function startServer(connection: Connection, options: { readonly workerScript?: string } = {}): void {
+export function startServer(connection: Connection, options: { readonly workerScript?: string; readonly backgroundIdleMs?: number } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const builtin = loadBuiltinGlossary();
   for (const problem of builtin.problems) {
@@ -150,7 +150,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
   const isInteractive = (doc: TextDocument) => isDraft(doc) && !oversized(doc);
   /** An oversized draft whose analysis the background thread keeps between versions: oversized for its length alone. */
   const isBlockwise = (doc: TextDocument) => oversized(doc) && verdicts.get(doc.uri)?.verdict.blockwise === true;
-  const background = options.workerScript ? new BackgroundChecker(options.workerScript, logger.error) : undefined;
+  const background = options.workerScript ? new BackgroundChecker(options.workerScript, logger.error, options.backgroundIdleMs) : undefined;
   connection.onShutdown(() => background?.dispose());
   /** The version of each draft whose check has started and not finished. */
   const checking = new Map<string, number>();

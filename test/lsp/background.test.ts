@@ -110,6 +110,26 @@ suite('background checks of oversized drafts', function () {
     assert.equal(await checker.codeActions(uri, 8, glossaries, range, options, () => false), undefined);
   });
 
+  test('an idle worker lets its drafts go; a query then waits for a new check, which a new worker answers', async () => {
+    const idle = new BackgroundChecker(path.join(ROOT, 'dist', 'server.js'), (m) => errors.push(m), 100);
+    try {
+      const uri = 'file:///idle.md';
+      const text = draft(40);
+      const onTerm = positionOf(text, 'ARF', 12, 1);
+      sameFindings(await idle.check(uri, text, glossaries, options, () => false, 1), text);
+      assert.ok(idle.keeps(uri, 1, glossaries));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(idle.keeps(uri, 1, glossaries), false, 'the worker still keeps the draft after its idle time');
+      // Asked now, a hover waits for a check of its version (the server starts one: server.ts, `inBackground`).
+      const hover = idle.hover(uri, 1, glossaries, onTerm, () => false);
+      sameFindings(await idle.check(uri, text, glossaries, options, () => false, 1), text);
+      assert.deepEqual(plain(await hover), plain(inProcess().hover(TextDocument.create(uri, 'markdown', 1, text), onTerm)));
+      assert.match(JSON.stringify(await hover), /ASEAN Regional Forum/);
+    } finally {
+      idle.dispose();
+    }
+  });
+
   test('a query waits for the check of its version, and is dropped when its draft changes first', async () => {
     const uri = 'file:///waiting.md';
     const v1 = draft(40);

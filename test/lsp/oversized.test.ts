@@ -147,6 +147,37 @@ suite('an oversized draft over stdio', function () {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  test('after the background thread let a draft go idle, a hover on it starts a check and is answered from it', async () => {
+    // A server whose background thread lives 200 ms idle, not 30 s (main.ts, the test seam).
+    const idle = spawnServer({ ...process.env, POLICY_LEXICON_TEST_BACKGROUND_IDLE_MS: '200' });
+    const uri = 'file:///oversized/idle.md';
+    const seen: PublishDiagnosticsParams[] = [];
+    idle.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      seen.push(p);
+    });
+    idle.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    idle.connection.onRequest('client/registerCapability', () => null);
+    try {
+      await idle.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      await idle.connection.sendNotification('initialized', {});
+      let text = '';
+      for (let i = 0; text.length <= MAX_INTERACTIVE_LENGTH; i++) text += `${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
+      await idle.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await until('version 1', () => seen.find((p) => p.uri === uri && p.version === 1));
+      // Long past the idle time: the thread, and the draft's analysis with it, are gone.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const position = { line: 1002, character: 10 };
+      const info = builtinService().hover(TextDocument.create(uri, 'markdown', 1, text), position);
+      assert.ok(info, 'no term at the position');
+      const answered = await idle.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+      assert.ok(answered, 'no hover after the idle release');
+      assert.deepEqual(answered.range, info.range);
+      assert.match(JSON.stringify(answered.contents), /ASEAN Regional Forum/);
+    } finally {
+      await idle.stop();
+    }
+  });
+
   test('closing the oversized draft clears its diagnostics', async () => {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
     await until('the cleared diagnostics', () => published.find((p, i) => p.uri === big && p.diagnostics.length === 0 && i > published.findIndex((q) => q.uri === big && q.version === 4)) ?? undefined);

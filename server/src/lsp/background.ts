@@ -32,7 +32,7 @@ export const WORKER_ROLE = 'policy-lexicon/background-check';
 export const MAX_BACKGROUND_FINDINGS = 2000;
 
 /** How long an idle worker lives: its heap holds what the last oversized draft needed. */
-const IDLE_MS = 30_000;
+export const IDLE_MS = 30_000;
 
 /** Glossary sets a worker keeps (the latest ones sent). */
 const KEPT_GLOSSARY_SETS = 3;
@@ -145,6 +145,8 @@ export class BackgroundChecker {
   constructor(
     private readonly script: string,
     private readonly logError: (message: string) => void,
+    /** How long the worker lives idle (IDLE_MS; shorter in tests). */
+    private readonly idleMs = IDLE_MS,
   ) {}
 
   /**
@@ -263,7 +265,7 @@ export class BackgroundChecker {
     clearTimeout(this.idle);
     if (!job) {
       // Nothing to do: release the worker (and the memory of its last check) after a while.
-      if (this.worker) this.idle = setTimeout(() => this.replaceWorker(), IDLE_MS).unref();
+      if (this.worker) this.idle = setTimeout(() => this.replaceWorker(), this.idleMs).unref();
       return;
     }
     this.running = job;
