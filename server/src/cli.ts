@@ -448,7 +448,8 @@ function checkInWorkers(
       if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
     };
     for (let t = 1; t < threads; t++) {
-      const worker = new Worker(workerEntry, { workerData: { policyLexiconWorker: true, argv: args.argv, cwd: io.cwd } });
+      const data: WorkerData = { policyLexiconWorker: true, role: 'check', argv: args.argv, cwd: io.cwd };
+      const worker = new Worker(workerEntry, { workerData: data });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
         if ('failed' in message) return stop(new Error(message.failed));
@@ -510,7 +511,8 @@ function checkInPipeline(
     const limit = new Int32Array(new SharedArrayBuffer(8));
     limit[0] = AHEAD;
     let settled = false;
-    const worker = new Worker(workerEntry, { workerData: { policyLexiconWorker: true, role: 'prepare', files, limit, forms } });
+    const data: WorkerData = { policyLexiconWorker: true, role: 'prepare', files, limit, forms };
+    const worker = new Worker(workerEntry, { workerData: data });
     const stop = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -565,7 +567,7 @@ function checkInPipeline(
 }
 
 /** The preparing thread of `checkInPipeline`: prepares the drafts in order, finding the main thread's `forms`. */
-function runPreparer({ files, limit, forms }: { files: readonly string[]; limit: Int32Array; forms: readonly MatcherForm[] }): void {
+function runPreparer({ files, limit, forms }: { readonly files: readonly string[]; readonly limit: Int32Array; readonly forms: readonly MatcherForm[] }): void {
   const port = parentPort!;
   try {
     const finder = formFinder(forms);
@@ -586,9 +588,14 @@ function runPreparer({ files, limit, forms }: { files: readonly string[]; limit:
   }
 }
 
-/** A worker thread: configures itself as the main thread did, then checks the drafts it is handed. */
-function runWorker(data: { argv: readonly string[]; cwd: string; role?: 'prepare' }): void {
-  if (data.role === 'prepare') return runPreparer(data as unknown as Parameters<typeof runPreparer>[0]);
+/** What a worker thread starts with: its part, and what it needs for it. */
+type WorkerData =
+  | { readonly policyLexiconWorker: true; readonly role: 'check'; readonly argv: readonly string[]; readonly cwd: string }
+  | { readonly policyLexiconWorker: true; readonly role: 'prepare'; readonly files: readonly string[]; readonly limit: Int32Array; readonly forms: readonly MatcherForm[] };
+
+/** A worker thread: prepares drafts for `checkInPipeline`, or configures itself as the main thread did and checks the drafts it is handed. */
+function runWorker(data: WorkerData): void {
+  if (data.role === 'prepare') return runPreparer(data);
   const port = parentPort!;
   try {
     const args = parseArgs(data.argv) as Args;
@@ -679,7 +686,7 @@ let workerEntry = __filename;
  */
 export function run(entry: string): void {
   workerEntry = entry;
-  if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) return runWorker(workerData);
+  if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) return runWorker(workerData as WorkerData);
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

@@ -59,12 +59,12 @@ export interface Match {
 }
 
 /**
- * Finds every glossary mention and resolution citation in a block's prose, in order. `found`:
+ * Finds every glossary mention and resolution citation in a block's prose, in order. `matched`:
  * what `index.matches(prose)` gives, when another thread has run it (see prepared.ts).
  */
-export function findMentions(prose: string, index: GlossaryIndex, found?: Iterable<Match>): BlockMention[] {
+export function findMentions(prose: string, index: GlossaryIndex, matched?: Iterable<Match>): BlockMention[] {
   const mentions: BlockMention[] = [];
-  for (const m of found ?? index.matches(prose)) {
+  for (const m of matched ?? index.matches(prose)) {
     const text = m.text;
     const found = index.lookup(text);
     if (!found) continue;
