@@ -53,10 +53,11 @@ export function spawnServer(env: NodeJS.ProcessEnv = process.env): ServerProcess
 
 /**
  * A spawned server after `initialize` and `initialized`, with every publishDiagnostics it sends
- * collected in `published`. `debounceMs` (pushed as settings) makes each change publish at once.
+ * collected in `published`. `debounceMs` (pushed as settings) makes each change publish at once;
+ * `env` is the server's environment.
  */
-export async function initializedServer(options: { debounceMs?: number } = {}): Promise<{ server: ServerProcess; published: PublishDiagnosticsParams[] }> {
-  const server = spawnServer();
+export async function initializedServer(options: { debounceMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ server: ServerProcess; published: PublishDiagnosticsParams[] }> {
+  const server = spawnServer(options.env);
   const published: PublishDiagnosticsParams[] = [];
   server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CHECK_OPTIONS, MAX_INTERACTIVE_LENGTH } from '../../server/src/core';
 import { MAX_BACKGROUND_FINDINGS } from '../../server/src/lsp/background';
 import { builtinService } from '../helpers/fixtures';
-import { spawnServer, type ServerProcess } from '../helpers/lspClient';
+import { initializedServer, spawnServer, type ServerProcess } from '../helpers/lspClient';
 
 /**
  * A pathological draft (megabytes on one line) is one Markdown block and takes seconds to
@@ -149,17 +149,9 @@ suite('an oversized draft over stdio', function () {
 
   test('after the background thread let a draft go idle, a hover on it starts a check and is answered from it', async () => {
     // A server whose background thread lives 200 ms idle, not 30 s (main.ts, the test seam).
-    const idle = spawnServer({ ...process.env, POLICY_LEXICON_TEST_BACKGROUND_IDLE_MS: '200' });
+    const { server: idle, published: seen } = await initializedServer({ env: { ...process.env, POLICY_LEXICON_TEST_BACKGROUND_IDLE_MS: '200' } });
     const uri = 'file:///oversized/idle.md';
-    const seen: PublishDiagnosticsParams[] = [];
-    idle.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      seen.push(p);
-    });
-    idle.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    idle.connection.onRequest('client/registerCapability', () => null);
     try {
-      await idle.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-      await idle.connection.sendNotification('initialized', {});
       let text = '';
       for (let i = 0; text.length <= MAX_INTERACTIVE_LENGTH; i++) text += `${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
       await idle.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
