@@ -497,8 +497,9 @@ type FromPreparer = { readonly i: number; readonly packed: PackedPrepared; reado
  *
  * The worker waits while it is `AHEAD` drafts ahead: this thread keeps the number of drafts it
  * has checked in shared memory (`limit[0]`, plus `AHEAD`), rather than sending a message per
- * draft, which cost it ~30 µs each. The worker then waits for `limit[1]`, set when this thread
- * is done: a worker that ended on its own could not tell it whether every message had come.
+ * draft, which cost it ~30 µs each. Having sent the last draft, the worker waits for `limit[1]`,
+ * set when this thread is done: its exit ends the run (after its messages, which Node delivers
+ * first), and this thread may still have drafts to check.
  */
 function checkInPipeline(
   forms: readonly MatcherForm[],

@@ -32,7 +32,7 @@ export const WORKER_ROLE = 'policy-lexicon/background-check';
 export const MAX_BACKGROUND_FINDINGS = 2000;
 
 /** How long an idle worker lives: its heap holds what the last oversized draft needed. */
-export const IDLE_MS = 30_000;
+const IDLE_MS = 30_000;
 
 /** Glossary sets a worker keeps (the latest ones sent). */
 const KEPT_GLOSSARY_SETS = 3;
