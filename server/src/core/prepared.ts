@@ -36,10 +36,9 @@ export function formFinder(forms: readonly MatcherForm[]): FormFinder {
   return { matches: (text) => matcher.matches(text), matcherKey: () => key };
 }
 
-/** The parse of `text`, and with a `finder` the matches of its forms too. */
-export function prepareDocument(text: string, finder?: FormFinder): PreparedDocument {
+/** The parse of `text`, and the matches of `finder`'s forms in each block's prose. */
+export function prepareDocument(text: string, finder: FormFinder): PreparedDocument {
   const parsed = parseDocument(text);
-  if (!finder) return { parsed, matcherKey: '', matches: [] };
   const matches = parsed.blocks.map((block) => (block.prose === '' ? undefined : [...finder.matches(block.prose)]));
   return { parsed, matcherKey: finder.matcherKey(), matches };
 }
@@ -64,7 +63,6 @@ export function unpackPrepared({ parse, matcherKey, finds }: PackedPrepared): Pr
   const parsed = unpackDocument(parse);
   const matches: Array<Match[] | undefined> = [];
   let k = 0;
-  if (matcherKey === '') return { parsed, matcherKey, matches: [] };
   for (const block of parsed.blocks) {
     if (block.prose === '') {
       matches.push(undefined);
