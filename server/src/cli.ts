@@ -13,6 +13,7 @@ import { checkOptions, parseSettings, type Settings } from './lsp/settings';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic } from './lsp/convert';
 import { InOrder } from './inOrder';
+import { displayPath, displayPaths } from './displayPath';
 import { findRulesDoc } from './rulesDoc';
 import { formatJson, formatSarif, formatStylishFile, formatStylishSummary, unifiedDiff, type FileReport } from './cliOutput';
 
@@ -339,9 +340,10 @@ function runCheck(args: Args, service: LexiconService, settings: Settings, files
   const threshold = SEVERITIES.indexOf(args.maxSeverity);
   const progress = io.isTty && files.length > 20;
   // Takes the drafts' results in input order, whichever thread checked them.
+  const shownPath = displayPaths(io.cwd);
   const take = (i: number, checked: Checked) => {
     if (progress && i % 10 === 0) io.err(`\rChecking ${i + 1}/${files.length}…`);
-    const shown = displayPath(files[i], io.cwd);
+    const shown = shownPath(files[i]);
     if ('skipped' in checked) {
       io.err(`${progress ? '\r' : ''}policy-lexicon: ${shown}: skipped, ${checked.skipped}\n`);
       return;
@@ -667,11 +669,6 @@ export function writeAtomically(file: string, content: string): void {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-}
-
-function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
