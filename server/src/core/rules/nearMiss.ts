@@ -44,10 +44,12 @@ export const nearMiss: BlockRule = {
         const from = Math.max(0, i - anchor - 1);
         const to = Math.min(n, i - anchor + name.words.length + 2);
         if (words.capitalsBefore[to] - words.capitalsBefore[from] < name.capitals - 1) continue;
-        name.order ??= wordOrder(name, anchor, anchors.everywhere);
-        // The three windows together first: a name too far from their union is too far from each.
-        if (tooFar(name, words, from, to)) continue;
-        for (let start = i - anchor - 1; start <= i - anchor + 1; start++) {
+        // Each window's cheap verdicts first: too few capitals, the name written exactly, or a
+        // mention that rules out whatever the alignment finds. In a draft that writes its names
+        // right, most occurrences leave no window open, and the words are never looked up.
+        let open = 0;
+        for (let w = 0; w < 3; w++) {
+          const start = i - anchor - 1 + w;
           if (start < 0 || start > i) continue;
           const end = Math.min(n, start + name.words.length + 1);
           if (words.capitalsBefore[end] - words.capitalsBefore[start] < name.capitals - 1) continue;
@@ -56,9 +58,19 @@ export const nearMiss: BlockRule = {
             exact.push({ start: starts[start], end: ends[start + name.raw.length - 1] });
             continue;
           }
-          // Near a name the draft has written, most windows are of its neighbours in the list: the
-          // mention rules them out before `tooFar` reads the window (a name written exactly is never too far).
+          // Near a name the draft has written, most windows are of its neighbours in the list.
           if (coveredByMention(name, words, start, (near ??= nearMentions(mentions)))) continue;
+          open |= 1 << w;
+        }
+        if (open === 0) continue;
+        name.order ??= wordOrder(name, anchor, anchors.everywhere);
+        // The open windows together first: a name too far from their union is too far from each.
+        // (A name written exactly is never too far, so no window above was the name itself.)
+        if (tooFar(name, words, from, to)) continue;
+        for (let w = 0; w < 3; w++) {
+          if ((open & (1 << w)) === 0) continue;
+          const start = i - anchor - 1 + w;
+          const end = Math.min(n, start + name.words.length + 1);
           if (tooFar(name, words, start, end)) continue;
           const match = bestWindow(name, words, start);
           if (!match) continue;
@@ -817,8 +829,11 @@ function leadOf(key: string): number {
 /** The name written exactly from `start`: the alignment costs nothing, and a name is not its own near miss. */
 function writtenExactly(name: Name, block: Words, start: number): boolean {
   const m = name.raw.length;
-  const { capital, n } = block;
+  const { capital, n, ids } = block;
   if (start + m > n) return false;
+  // A word written as the name writes it has the name word's soft key, and so its number
+  // (`softKey` reads a word only in `lower` case): numbers rule out most windows without a string.
+  for (let i = 0; i < m; i++) if (ids[start + i] !== name.wordIds[i]) return false;
   for (let i = 0; i < m; i++) if (lowAt(block, start + i) !== name.raw[i]) return false;
   // Only where `bestWindow` would consider that window (it skips lower-case ones).
   let capitals = 0;
