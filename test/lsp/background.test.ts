@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLexiconService, DEFAULT_CHECK_OPTIONS, type Finding } from '../../server/src/core';
-import { BackgroundChecker, MAX_BACKGROUND_FINDINGS, type BackgroundResult } from '../../server/src/lsp/background';
+import { BackgroundChecker, type BackgroundResult } from '../../server/src/lsp/background';
 import { builtinGlossary, ROOT } from '../helpers/fixtures';
 
 /**
@@ -108,28 +108,6 @@ suite('background checks of oversized drafts', function () {
     assert.deepEqual(plain(fixes), plain(inProcess().codeActions(doc, range, options)));
     // Quick fixes do not wait for a version not checked yet.
     assert.equal(await checker.codeActions(uri, 8, glossaries, range, options, () => false), undefined);
-  });
-
-  test('quick fixes are offered only for the findings that were sent: none where the editor shows no problem', async () => {
-    const uri = 'file:///crowded.md';
-    // Each paragraph has a few findings: far more than are sent.
-    const text = draft(MAX_BACKGROUND_FINDINGS);
-    const result = await check(uri, text, true, () => false, 3);
-    assert.ok(result && result.total > MAX_BACKGROUND_FINDINGS, `${result?.total} findings`);
-    const doc = TextDocument.create(uri, 'markdown', 3, text);
-    const fixesAt = (nth: number) => {
-      const range = { start: positionOf(text, 'ADMM Plus', nth), end: positionOf(text, 'ADMM Plus', nth, 9) };
-      return { range, inProcess: inProcess().codeActions(doc, range, options) };
-    };
-    // The first finding was sent: its fixes are those of the server's thread.
-    const first = fixesAt(0);
-    assert.ok(first.inProcess.some((fix) => fix.edits.some((e) => e.newText === 'ADMM-Plus')));
-    assert.deepEqual(plain(await checker.codeActions(uri, 3, glossaries, first.range, options, () => false)), plain(first.inProcess));
-    // The last was not: the analysis has fixes for it, the worker offers none.
-    const last = fixesAt(MAX_BACKGROUND_FINDINGS - 1);
-    assert.ok(last.inProcess.length > 0);
-    assert.ok(!result.findings.some((f) => f.start === doc.offsetAt(last.range.start)), 'the last ADMM Plus was sent');
-    assert.deepEqual(await checker.codeActions(uri, 3, glossaries, last.range, options, () => false), []);
   });
 
   test('an idle worker lets its drafts go; a query then waits for a new check, which a new worker answers', async () => {

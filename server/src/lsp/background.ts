@@ -366,11 +366,8 @@ export class BackgroundChecker {
  */
 export function runBackgroundChecker(port: { on(event: 'message', listener: (request: Request | Forget | Ask) => void): void; postMessage(reply: Reply): void }): void {
   const services = new Map<number, { service: LexiconService; logged: string[] }>();
-  /**
-   * The drafts with a kept analysis, by uri, the latest last, each with the glossary set it was
-   * checked with, the document checked, and, when findings were left out, the keys of those sent.
-   */
-  const kept = new Map<string, { glossaryKey: number; doc: TextDocument; sent: ReadonlySet<string> | undefined }>();
+  /** The drafts with a kept analysis, by uri, the latest last, each with the glossary set it was checked with and the document checked. */
+  const kept = new Map<string, { glossaryKey: number; doc: TextDocument }>();
   const drop = (uri: string) => {
     const draft = kept.get(uri);
     if (draft === undefined) return;
@@ -393,7 +390,7 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
             ? service.hover(draft.doc, query.hover)
             : 'complete' in query
               ? service.complete(draft.doc, query.complete)
-              : sentOnly(service.codeActions(draft.doc, query.codeActions, query.options), draft.sent);
+              : service.codeActions(draft.doc, query.codeActions, query.options);
         port.postMessage({ id: message.id, answer, logged: [] });
       } catch (error) {
         port.postMessage({ id: message.id, error: (error as Error).stack ?? String(error), logged: [] });
@@ -425,8 +422,7 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       const doc = TextDocument.create(request.uri, 'markdown', request.id, request.text);
       const findings = entry.service.diagnose(doc, request.options);
       if (request.keep) {
-        const sent = findings.length > MAX_BACKGROUND_FINDINGS ? new Set(findings.slice(0, MAX_BACKGROUND_FINDINGS).map(findingKey)) : undefined;
-        kept.set(request.uri, { glossaryKey: request.glossaryKey, doc, sent });
+        kept.set(request.uri, { glossaryKey: request.glossaryKey, doc });
         for (const uri of [...kept.keys()].slice(0, -KEPT_DRAFTS)) drop(uri);
       } else {
         entry.service.forget(request.uri);
@@ -437,18 +433,4 @@ export function runBackgroundChecker(port: { on(event: 'message', listener: (req
       port.postMessage({ id: request.id, error: (error as Error).stack ?? String(error), logged: entry.logged.splice(0) });
     }
   });
-}
-
-/**
- * The quick fixes of the findings that were sent, and so published: a fix offered where the
- * editor shows no problem (past the first MAX_BACKGROUND_FINDINGS) would answer nothing the
- * writer can see. `sent` undefined: every finding was sent.
- */
-function sentOnly(actions: CodeActionCandidate[], sent: ReadonlySet<string> | undefined): CodeActionCandidate[] {
-  return sent === undefined ? actions : actions.filter((action) => sent.has(findingKey(action.finding)));
-}
-
-/** What tells a draft's findings apart: two findings of one rule over the same span with the same message are the same. */
-function findingKey(finding: Finding): string {
-  return `${finding.rule}\u0000${finding.start}\u0000${finding.end}\u0000${finding.message}`;
 }
