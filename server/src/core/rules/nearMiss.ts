@@ -64,8 +64,7 @@ export const nearMiss: BlockRule = {
         }
         if (open === 0) continue;
         name.order ??= wordOrder(name, anchor, anchors.everywhere);
-        // The open windows together first: a name too far from their union is too far from each.
-        // (A name written exactly is never too far, so no window above was the name itself.)
+        // The three windows together first: a name too far from their union is too far from each.
         if (tooFar(name, words, from, to)) continue;
         for (let w = 0; w < 3; w++) {
           if ((open & (1 << w)) === 0) continue;
