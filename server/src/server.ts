@@ -396,9 +396,7 @@ export function startServer(connection: Connection, options: { readonly workerSc
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isDraft(doc)) return [];
     const interactive = !oversized(doc);
-    // A draft the background thread keeps: its quick fixes, once it has checked this version.
-    const checker = !interactive && isBlockwise(doc) ? background : undefined;
-    if (!interactive && !checker) return [];
+    if (!interactive && !(background && isBlockwise(doc))) return [];
     const options = checkOptions(await settingsFor(doc.uri));
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return [];
@@ -407,9 +405,11 @@ export function startServer(connection: Connection, options: { readonly workerSc
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
+      // A draft the background thread keeps: its quick fixes, once it has checked this version
+      // (they do not wait for the check: an editor asks at every move of the cursor).
       const candidates = interactive
         ? service.codeActions(doc, params.range, options)
-        : ((await checker?.codeActions(doc.uri, doc.version, service.index().glossaries, params.range, options, () => token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version)) ?? []);
+        : ((await inBackground(doc, token, (checker, glossaries, isStale) => checker.codeActions(doc.uri, doc.version, glossaries, params.range, options, isStale))) ?? []);
       if (documents.get(doc.uri)?.version !== doc.version) return [];
       for (const candidate of candidates) actions.push(toCodeAction(doc, candidate, rulesDoc));
       const seen = new Set<Finding>();

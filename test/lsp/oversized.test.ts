@@ -170,6 +170,29 @@ suite('an oversized draft over stdio', function () {
     }
   });
 
+  test('after the background thread let a draft go idle, a quick fix asked for starts a check, and is offered once it is done', async () => {
+    const { server: idle, published: seen } = await initializedServer({ env: { ...process.env, POLICY_LEXICON_TEST_BACKGROUND_IDLE_MS: '200' } });
+    const uri = 'file:///oversized/idle-fix.md';
+    try {
+      let text = '';
+      for (let i = 0; text.length <= MAX_INTERACTIVE_LENGTH; i++) text += `${i === 1000 ? 'The ADMM Plus met. ' : ''}${'The ASEAN Regional Forum met in Singapore on the cyber agenda of the region. '.repeat(10)}\n\n`;
+      await idle.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await until('version 1', () => seen.find((p) => p.uri === uri && p.version === 1));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Quick fixes do not wait for a check, but asking for them starts one: a later request gets the fix.
+      const plus = { start: { line: 2000, character: 4 }, end: { line: 2000, character: 13 } };
+      let fix: CodeAction | undefined;
+      for (let asked = 0; !fix && asked < 150; asked++) {
+        const actions = await idle.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: plus, context: { diagnostics: [] } });
+        fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+        if (!fix) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual(fix?.edit?.documentChanges, [{ textDocument: { uri, version: 1 }, edits: [{ range: plus, newText: 'ADMM-Plus' }] }]);
+    } finally {
+      await idle.stop();
+    }
+  });
+
   test('closing the oversized draft clears its diagnostics', async () => {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
     await until('the cleared diagnostics', () => published.find((p, i) => p.uri === big && p.diagnostics.length === 0 && i > published.findIndex((q) => q.uri === big && q.version === 4)) ?? undefined);
