@@ -334,7 +334,9 @@ function appendMentions(out: Mention[], entry: CachedBlock, block: Block, b: num
 function textsOf(found: readonly BlockMention[], text: string, block: Block): string[] {
   if (found.length === 0) return [];
   const source = detached(text.slice(block.start, block.end));
-  return found.map((m) => source.slice(m.start, m.end));
+  const texts: string[] = [];
+  for (const m of found) texts.push(source.slice(m.start, m.end));
+  return texts;
 }
 
 /** Index of `target` in `list`, searched outwards from `i`. */

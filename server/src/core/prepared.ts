@@ -39,7 +39,8 @@ export function formFinder(forms: readonly MatcherForm[]): FormFinder {
 /** The parse of `text`, and the matches of `finder`'s forms in each block's prose. */
 export function prepareDocument(text: string, finder: FormFinder): PreparedDocument {
   const parsed = parseDocument(text);
-  const matches = parsed.blocks.map((block) => (block.prose === '' ? undefined : [...finder.matches(block.prose)]));
+  const matches: Array<Match[] | undefined> = [];
+  for (const block of parsed.blocks) matches.push(block.prose === '' ? undefined : [...finder.matches(block.prose)]);
   return { parsed, matcherKey: finder.matcherKey(), matches };
 }
 

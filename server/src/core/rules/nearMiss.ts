@@ -968,7 +968,9 @@ function coveredByMention(name: Name, block: Words, start: number, near: NearMen
   for (let k = firstNear(near, from); k < mentions.length && mentions[k].start < shortestTo; k++) {
     const x = mentions[k];
     if (x.end <= from) continue;
-    if (x.entry === name.entry || x.start < from || x.end - x.start >= 0.6 * (longestTo - from)) return true;
+    // A citation may have no entry: tested apart, the comparison stays one of objects (an
+    // undefined there once threw away the compiled code of near-miss's whole block check).
+    if ((x.entry !== undefined && x.entry === name.entry) || x.start < from || x.end - x.start >= 0.6 * (longestTo - from)) return true;
   }
   return false;
 }
