@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadGlossary, type Glossary, type LoadResult } from './core';
+import { entryOf, loadGlossary, variantOf, type Glossary, type LoadResult } from './core';
 
 /** The label hover shows for built-in entries. */
 export const BUILTIN_LABEL = 'the built-in glossary';
@@ -31,14 +31,15 @@ export function loadBuiltinGlossary(): LoadResult & { path: string } {
   return { ...loadGlossary(text, file, BUILTIN_LABEL), path: file };
 }
 
-function compiledGlossary(file: string): Glossary | undefined {
+/** The JSON the build wrote beside the built-in glossary's YAML at `file`, read; undefined when missing, older than the YAML or unreadable. */
+export function compiledGlossary(file: string): Glossary | undefined {
   // Not *.lexicon.json: glossary discovery would take it for a workspace glossary.
   const json = path.join(path.dirname(file), 'builtin.glossary.json');
   try {
     if (fs.statSync(json).mtimeMs < fs.statSync(file).mtimeMs) return undefined;
     const glossary = JSON.parse(fs.readFileSync(json, 'utf8')) as Glossary;
     if (!Array.isArray(glossary?.entries)) return undefined;
-    return { ...glossary, origin: file, entries: glossary.entries.map((e) => ({ ...e, origin: { ...e.origin, glossary: file } })) };
+    return { ...glossary, origin: file, entries: glossary.entries.map((e) => entryOf({ ...e, variants: e.variants.map(variantOf), origin: { ...e.origin, glossary: file } })) };
   } catch {
     return undefined;
   }

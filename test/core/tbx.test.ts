@@ -12,7 +12,7 @@ suite('TBX import', () => {
     assert.equal(rcert.acronym, 'RCERT');
     assert.equal(rcert.expand, true);
     assert.deepEqual(rcert.accepted, ['Regional CERT']);
-    assert.deepEqual(rcert.variants, [{ text: 'Regional Computer Emergency Team', status: 'deprecated', reason: 'deprecated in team.tbx' }]);
+    assert.deepEqual(rcert.variants, [{ text: 'Regional Computer Emergency Team', status: 'deprecated', reason: 'deprecated in team.tbx', replacement: undefined }]);
     assert.match(rcert.definition!, /^A regional team that coordinates responses to computer security incidents\./);
     assert.match(rcert.definition!, /Subject field: cybersecurity/);
     assert.match(rcert.definition!, /fr: Équipe régionale/);

@@ -334,6 +334,7 @@ function appendMentions(out: Mention[], entry: CachedBlock, block: Block, b: num
 function textsOf(found: readonly BlockMention[], text: string, block: Block): string[] {
   if (found.length === 0) return [];
   const source = detached(text.slice(block.start, block.end));
+  // Pushed: lists made by `map` were not all of one elements kind, and V8 compiled `appendMentions` twice (core/lists.ts).
   const texts: string[] = [];
   for (const m of found) texts.push(source.slice(m.start, m.end));
   return texts;

@@ -37,7 +37,7 @@ export { applyEdits } from './edits';
 export { sizeVerdict, MAX_INTERACTIVE_LENGTH, MAX_INTERACTIVE_STRETCH, type SizeVerdict } from './size';
 export { addAcceptedEdit, appendEntryEdit, entryLines, newGlossaryText, renameEntryEdits, yamlString } from './glossary/edit';
 export type { Entry, EntryKind, Glossary, GlossaryProblem, LoadResult, Source, Variant } from './glossary/schema';
-export { ENTRY_KINDS } from './glossary/schema';
+export { ENTRY_KINDS, entryOf, variantOf } from './glossary/schema';
 export { loadGlossary } from './glossary/load';
 export { loadTbx } from './glossary/tbx';
 export { glossarySetProblems } from './glossary/conflicts';

@@ -39,6 +39,7 @@ export function formFinder(forms: readonly MatcherForm[]): FormFinder {
 /** The parse of `text`, and the matches of `finder`'s forms in each block's prose. */
 export function prepareDocument(text: string, finder: FormFinder): PreparedDocument {
   const parsed = parseDocument(text);
+  // Pushed: lists made by `map` were not all of one elements kind, and V8 compiled `packPrepared` twice (core/lists.ts).
   const matches: Array<Match[] | undefined> = [];
   for (const block of parsed.blocks) matches.push(block.prose === '' ? undefined : [...finder.matches(block.prose)]);
   return { parsed, matcherKey: finder.matcherKey(), matches };

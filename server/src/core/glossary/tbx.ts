@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { ENTRY_KINDS, type Entry, type EntryKind, type GlossaryProblem, type LoadResult, type Variant } from './schema';
+import { ENTRY_KINDS, entryOf, variantOf, type Entry, type EntryKind, type GlossaryProblem, type LoadResult, type Variant } from './schema';
 import { MAX_GLOSSARY_BYTES, MAX_STRING_LENGTH } from './load';
 
 /**
@@ -135,7 +135,7 @@ function conceptToEntry(
   const accepted = english.filter((t) => usable(t) && t !== preferredFull && t !== acronymTerm).map((t) => t.text);
   const variants: Variant[] = english
     .filter((t) => !usable(t))
-    .map((t) => ({ text: t.text, status: t.status === 'superseded' ? 'superseded' : 'deprecated', reason: `${t.status} in ${label}` }));
+    .map((t) => variantOf({ text: t.text, status: t.status === 'superseded' ? 'superseded' : 'deprecated', reason: `${t.status} in ${label}` }));
   const otherLanguages = terms.filter((t) => !english.includes(t)).map((t) => `${t.lang || '?'}: ${t.text}`);
   const definition = (definitions.find((d) => d.lang?.startsWith('en')) ?? definitions.find((d) => d.lang === undefined))?.text;
 
@@ -145,7 +145,7 @@ function conceptToEntry(
   ids.add(id);
   const kind: EntryKind = subject && (ENTRY_KINDS as readonly string[]).includes(subject.toLowerCase()) ? (subject.toLowerCase() as EntryKind) : 'concept';
   const extra = [...(subject && kind === 'concept' ? [`Subject field: ${subject}`] : []), ...notes, ...(otherLanguages.length ? [`Other languages: ${otherLanguages.join('; ')}`] : [])];
-  return {
+  return entryOf({
     id,
     kind,
     name: limit(preferredFull.text),
@@ -158,7 +158,7 @@ function conceptToEntry(
     sources: [{ title: `${label}, concept ${concept.attributes.id ?? index + 1}` }],
     related: [],
     origin: { glossary: origin, label, line: concept.line, character: concept.column },
-  };
+  });
 }
 
 function statusOf(value: string): Status | undefined {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
 import { codeUnits, detached, lineAt, plainPunctuation, unitRoom } from '../text';
+import { emptyListOf } from '../lists';
 
 /**
  * Markdown -> blocks of prose. Block structure comes from markdown-it's block parser (it is
@@ -735,19 +736,8 @@ function findComments(text: string, start: number, end: number): readonly Commen
   return comments;
 }
 
-/**
- * The comments of every block without any: one list, of the kind a list of comments is. An empty
- * literal is of another (small integers), and once V8 had compiled `packDocument` for one kind,
- * the first block of the other threw the compiled code away. Blocks are read-only.
- */
+/** The comments of every block without any (see `emptyListOf`; blocks are read-only). */
 const NO_COMMENTS: readonly Comment[] = emptyListOf<Comment>({ start: 0, end: 0, text: '' });
-
-/** An empty list that holds objects: made with one, which is then taken out (the list keeps its kind). */
-function emptyListOf<T extends object>(sample: T): T[] {
-  const list = [sample];
-  list.pop();
-  return list;
-}
 
 /** `maskInline`'s comments of a block at `start`, as document offsets with their text. */
 function blockComments(text: string, start: number, found: ReadonlyArray<readonly [number, number]>): Comment[] {

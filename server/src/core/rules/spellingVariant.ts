@@ -58,7 +58,9 @@ export function asciiHash(units: Uint16Array, from: number, to: number): number 
   for (let p = from; p < to; p++) {
     const c = units[p];
     if (c >= 128) return undefined;
-    hash = fnvMix(hash, c >= 65 && c <= 90 ? c + 32 : c);
+    // The addition made for every character: made only for capitals, it had no type feedback
+    // when V8 compiled this before the first capital came, and the compiled code was thrown away.
+    hash = fnvMix(hash, c + (c >= 65 && c <= 90 ? 32 : 0));
   }
   return hash;
 }

@@ -1,4 +1,5 @@
 import { mentionsEnd } from '../analysis';
+import { emptyListOf } from '../lists';
 import { detached } from '../text';
 import type { DocumentRule, RawFinding, RuleContext } from './types';
 
@@ -78,6 +79,8 @@ const MEMO = 'unknown-acronym:facts';
 
 /** The facts of a block with neither candidates nor expansions: most blocks. */
 const NO_FACTS: BlockFacts = Object.freeze({ candidates: Object.freeze([]), expands: Object.freeze([]) });
+const NO_CANDIDATES: readonly Candidate[] = emptyListOf<Candidate>({ token: '', start: 0, end: 0 });
+const NO_EXPANDS: readonly string[] = emptyListOf('');
 
 function blockFacts(analysis: RuleContext['analysis'], b: number, text: string, index: RuleContext['index']): BlockFacts {
   const block = analysis.blocks[b];
@@ -98,8 +101,11 @@ function blockFacts(analysis: RuleContext['analysis'], b: number, text: string, 
   }
   // Copies: the memo outlives this version of the document, which slices of it would keep alive.
   const source = text.slice(block.start, block.end);
-  const expands = [...source.matchAll(EXPANSION)].map((x) => detached(x[1] ?? x[2]));
-  return candidates.length === 0 && expands.length === 0 ? NO_FACTS : { candidates, expands };
+  let expands: string[] | undefined;
+  for (const x of source.matchAll(EXPANSION)) (expands ??= []).push(detached(x[1] ?? x[2]));
+  if (candidates.length === 0 && expands === undefined) return NO_FACTS;
+  // Lists of one kind for `check` (see `emptyListOf`): most blocks with facts have no expansion.
+  return { candidates: candidates.length === 0 ? NO_CANDIDATES : candidates, expands: expands ?? NO_EXPANDS };
 }
 
 /** "(XYZCERT)", or "XYZCERT (" followed by its expansion. */
