@@ -168,8 +168,12 @@ export function unpackDocument({ text, prose, numbers }: PackedDocument): Parsed
     const flags = numbers[k++];
     const proseLength = numbers[k++];
     const commentCount = numbers[k++];
-    const comments = commentCount === 0 ? NO_COMMENTS : ([] as Comment[]);
-    for (let c = 0; c < commentCount; c++, k += 2) (comments as Comment[]).push({ start: numbers[k], end: numbers[k + 1], text: detached(text.slice(numbers[k], numbers[k + 1])) });
+    let comments = NO_COMMENTS;
+    if (commentCount > 0) {
+      const found: Comment[] = [];
+      for (let c = 0; c < commentCount; c++, k += 2) found.push({ start: numbers[k], end: numbers[k + 1], text: detached(text.slice(numbers[k], numbers[k + 1])) });
+      comments = found;
+    }
     const blockProse = proseLength === 0 ? '' : prose.slice(at, (at += proseLength));
     blocks.push({ kind, start, end, startLine, endLine, prose: blockProse, headingLevel, inList: (flags & 1) !== 0, inQuote: (flags & 2) !== 0, comments });
   }
