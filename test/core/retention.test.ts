@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_CHECK_OPTIONS } from '../../server/src/core';
+import { DEFAULT_CHECK_OPTIONS, GlossaryIndex } from '../../server/src/core';
 import { detached, memoised } from '../../server/src/core/text';
-import { builtinService } from '../helpers/fixtures';
+import { builtinGlossary, builtinService } from '../helpers/fixtures';
 
 // What the server keeps between keystrokes must not keep old versions of a draft alive. V8 makes
 // a slice of a string a view into the whole string, so one word cut from a 400 KB draft and kept
@@ -68,5 +68,22 @@ suite('what outlives a draft version', () => {
     // Twenty different words, each cut from a string of its own of a megabyte.
     for (let i = 0; i < 20; i++) assert.equal(lower(`${i}${big}`.slice(0, 20)), `${i}${'y'.repeat(20 - String(i).length)}`);
     assert.ok(largeObjectBytes() - before < 1 << 20, 'the memo keeps the strings its keys were cut from');
+  });
+
+  test('the forms a glossary index has looked up are kept as copies', () => {
+    const index = new GlossaryIndex([builtinGlossary()]);
+    const big = 'z'.repeat(1 << 20);
+    const before = largeObjectBytes();
+    // Twenty texts as written (each a name, then a case the index has not seen), each cut from a string of its own of a megabyte.
+    for (let i = 0; i < 20; i++) {
+      const written = `ASEAN Regional Forum${' '.repeat(i + 1)}`.toUpperCase().slice(0, 20 + (i % 2));
+      const cut = `${written}${big}`.slice(0, written.length);
+      assert.equal(index.lookup(cut)?.ref.entry.id, index.lookup('ASEAN Regional Forum')?.ref.entry.id);
+      assert.equal(index.lookup(`${i}${big}`.slice(0, 20)), undefined);
+    }
+    // A few megabytes at most: V8 keeps the subject of the last pattern match (the key of a text
+    // with a trailing space is made by a replace); twenty kept would be twenty megabytes.
+    const grown = largeObjectBytes() - before;
+    assert.ok(grown < 4 << 20, `the index keeps the strings its looked-up texts were cut from (${grown} bytes)`);
   });
 });
