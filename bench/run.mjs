@@ -101,6 +101,15 @@ function timeCommand(command, argv, { runs, cwd = emptyCwd, timeoutMs = 600_000,
 
 const results = { date: new Date().toISOString(), machine: machine(), quick, engine: {}, lsp: {}, cli: {}, detection: {}, floor: {}, peers: {} };
 
+/** bench/probe.mjs's milliseconds, in three fresh processes: how fast the host is right now. */
+function hostProbe() {
+  const ms = [];
+  for (let i = 0; i < 3; i++) ms.push(JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bench', 'probe.mjs')], { encoding: 'utf8' })).ms);
+  return ms;
+}
+results.machine.probe = { start: hostProbe() };
+log(`host probe at the start: ${mmm(results.machine.probe.start, 0)} ms`);
+
 function machine() {
   const cpu = os.cpus();
   return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, os: `${os.type()} ${os.release()}`, versions: versions() };
@@ -286,6 +295,9 @@ if (!args.has('--no-peers') && fs.existsSync(textlint)) {
 } else {
   log('peers not installed (npm run bench:peers); skipping the comparison');
 }
+
+results.machine.probe.end = hostProbe();
+log(`host probe at the end: ${mmm(results.machine.probe.end, 0)} ms`);
 
 fs.mkdirSync(path.join(work, 'results'), { recursive: true });
 const rawFile = path.join(work, 'results', `${results.date.replace(/[:.]/g, '-')}.json`);
