@@ -59,10 +59,11 @@ export class GlossaryIndex {
   private readonly alternatives: readonly MatcherForm[];
   private key: string | undefined;
   /**
-   * `lookup`'s answers by the text as written (null: none), each key a copy (`detached`): a
-   * draft writes the same few forms again and again, and a key costs a copy, a pass for plain
-   * ASCII and a lower-case string per match (~10 % of the CLI main thread's warm pass over the
-   * 10 MB corpus, in process). The answer depends on the text alone: the index does not change.
+   * `lookup`'s answers by the text as written (null: none), each kept under a copy of the text
+   * (`detached`). A draft writes the same few forms again and again, and each match cost a form
+   * key (a pass for plain ASCII and a lower-case copy) and a new answer: ~10 % of the CLI main
+   * thread's warm pass over the 10 MB corpus, in process. The answer depends on the text alone,
+   * and the index does not change.
    */
   private readonly found = new Map<string, FoundForm | null>();
   private words: WordIndex | undefined;
