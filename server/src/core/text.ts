@@ -134,11 +134,12 @@ export function fnvMix(hash: number, unit: number): number {
 const SHARING_LENGTH = 13;
 
 /**
- * Memoises a string -> string function; the table is cleared when it grows past `limit`. Keys
- * are stored as copies (`detached`): a key cut from a document must not keep the document alive.
+ * Memoises a function of a string (whose value is never undefined); the table is cleared when it
+ * grows past `limit`. Keys are stored as copies (`detached`): a key cut from a document must not
+ * keep the document alive.
  */
-export function memoised(compute: (key: string) => string, limit = 50_000): (key: string) => string {
-  const table = new Map<string, string>();
+export function memoised<T extends string | object | null>(compute: (key: string) => T, limit = 50_000): (key: string) => T {
+  const table = new Map<string, T>();
   return (key) => {
     let value = table.get(key);
     if (value === undefined) {

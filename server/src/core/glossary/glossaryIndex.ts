@@ -1,5 +1,5 @@
 import type { Entry, Glossary, Variant } from './schema';
-import { detached, FNV_SEED, fnvMix, formKey, memoised, plainPunctuation } from '../text';
+import { FNV_SEED, fnvMix, formKey, memoised, plainPunctuation } from '../text';
 import { alternationLength, AlternationMatcher, FormMatcher, isSpace, patternLength } from './formMatcher';
 
 /**
@@ -33,9 +33,6 @@ export interface FoundForm {
   readonly plural: boolean;
 }
 
-/** How many answers `lookup` keeps before it starts afresh (a draft writes a few hundred distinct forms). */
-const FOUND_KEPT = 50_000;
-
 /** Resolution citations are found by the citation scanner, not by the matcher. */
 const CITATION_FORM = /resolutions?\s+\d+\s*\/\s*\d+|A\/RES\//i;
 
@@ -59,13 +56,12 @@ export class GlossaryIndex {
   private readonly alternatives: readonly MatcherForm[];
   private key: string | undefined;
   /**
-   * `lookup`'s answers by the text as written (null: none), each kept under a copy of the text
-   * (`detached`). A draft writes the same few forms again and again, and each match cost a form
-   * key (a pass for plain ASCII and a lower-case copy) and a new answer: ~10 % of the CLI main
-   * thread's warm pass over the 10 MB corpus, in process. The answer depends on the text alone,
-   * and the index does not change.
+   * `lookup`'s answers by the text as written (null: none). A draft writes the same few forms
+   * again and again, and each match cost a form key (a pass for plain ASCII and a lower-case
+   * copy) and a new answer: ~10 % of the CLI main thread's warm pass over the 10 MB corpus, in
+   * process. The answer depends on the text alone, and the index does not change.
    */
-  private readonly found = new Map<string, FoundForm | null>();
+  private readonly found = memoised((matched): FoundForm | null => this.lookupAfresh(matched) ?? null);
   private words: WordIndex | undefined;
 
   constructor(glossaries: readonly Glossary[]) {
@@ -150,13 +146,7 @@ export class GlossaryIndex {
    * Among forms that differ only in case, the one written exactly wins.
    */
   lookup(matched: string): FoundForm | undefined {
-    let found = this.found.get(matched);
-    if (found === undefined) {
-      if (this.found.size >= FOUND_KEPT) this.found.clear();
-      found = this.lookupAfresh(matched) ?? null;
-      this.found.set(detached(matched), found);
-    }
-    return found ?? undefined;
+    return this.found(matched) ?? undefined;
   }
 
   private lookupAfresh(matched: string): FoundForm | undefined {
