@@ -12,7 +12,16 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** A matcher for `policyLexicon.exclude` globs, applied to paths relative to the root (POSIX). */
 export function excludeMatcher(globs: readonly string[]): (relative: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatch([...globs], { dot: true });
+  // What picomatch's matcher answers (a path equal to the glob, or its expression's match; never
+  // the empty path), without the result object it builds at every call: ~2.6 µs a call before it
+  // is compiled, two calls for each file of a walk (~5 ms for the 10 MB benchmark corpus's 1,003).
+  const globList = [...globs];
+  const expressions = globList.map((glob) => picomatch.makeRe(glob, { dot: true }));
+  const match = (candidate: string) => {
+    if (candidate === '') return false;
+    for (let i = 0; i < globList.length; i++) if (candidate === globList[i] || expressions[i].test(candidate)) return true;
+    return false;
+  };
   return (relative) => match(relative) || match(`${relative}/`);
 }
 
@@ -21,7 +30,7 @@ export function excludeMatcher(globs: readonly string[]): (relative: string) => 
  * matches. Symbolic links are not followed, so a link cycle cannot trap the walk.
  */
 export function* walkFiles(root: string, accept: (name: string) => boolean, excluded: (relative: string) => boolean): Generator<string> {
-  yield* walkFolder(root, '', accept, excluded);
+  yield* walkFolder(path.normalize(root), '', accept, excluded);
 }
 
 /** `walkFiles` below `folder`, whose path from the root is `relative` ('' for the root, '/'-separated). */
@@ -33,12 +42,16 @@ function* walkFolder(folder: string, relative: string, accept: (name: string) =>
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // `folder` is normalised and a name holds no separator, so this is path.join's answer; path.join
+  // normalises the whole path again, ~8 µs a call on this machine before it is compiled (8 ms for
+  // the 1,003 drafts of the 10 MB benchmark corpus, before the CLI can start its second thread).
+  const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
   for (const entry of entries) {
     // Joined as strings: an entry's name has no separator, and path.relative per file cost more than the walk.
     const below = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (excluded(below) || (entry.isDirectory() && excluded(`${below}/x`))) continue;
-    if (entry.isDirectory()) yield* walkFolder(path.join(folder, entry.name), below, accept, excluded);
-    else if (entry.isFile() && accept(entry.name)) yield path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* walkFolder(prefix + entry.name, below, accept, excluded);
+    else if (entry.isFile() && accept(entry.name)) yield prefix + entry.name;
   }
 }
 
