@@ -1,8 +1,9 @@
-// One run, four bundles (plus the built-in glossary copied beside them, and the CLI's code cache):
+// One run, five bundles (plus the built-in glossary copied beside them, and the CLI's code caches):
 //   client/src/extension.ts    -> dist/extension.js  (runs in the VS Code extension host; `vscode` is external)
 //   server/src/main.ts         -> dist/server.js     (stdio or IPC; other editors run `node dist/server.js --stdio`)
 //   server/src/cliLauncher.ts  -> dist/cli.js        (the `policy-lexicon` command: loads the next one)
 //   server/src/cli.ts          -> dist/cli-main.js   (the CLI itself, and dist/cli-main.js.cache, its V8 code cache)
+//   server/src/cliPrepare.ts   -> dist/cli-prepare.js (the preparing thread of a two-thread CLI run, and its code cache)
 // `--watch` keeps one esbuild context per entry point alive and reports errors in the
 // `file:line:col: error: message` shape that VS Code's esbuild problem matcher understands.
 const esbuild = require('esbuild');
@@ -73,19 +74,20 @@ const entries = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cliLauncher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js' },
+  { entryPoints: ['server/src/cliPrepare.ts'], outfile: 'dist/cli-prepare.js' },
 ];
 
 /**
- * Writes the CLI bundle's code cache (server/src/codeCache.ts) by a warm-up run on `examples/`.
- * V8 reads it only under the Node version and flags that wrote it; elsewhere the CLI compiles
- * its bundle as usual. Not in watch mode: a rebuilt bundle no longer matches the cache, which
+ * Writes the code caches of the CLI's two bundles (server/src/codeCache.ts) by a warm-up run on
+ * `examples/`. V8 reads them only under the Node version and flags that wrote them; elsewhere the
+ * CLI compiles its bundles as usual. Not in watch mode: a rebuilt bundle no longer matches the cache, which
  * the CLI then ignores.
  */
 async function writeCliCache() {
   const warm = path.join(os.tmpdir(), `policy-lexicon-warm-cli-${process.pid}.js`);
   try {
     await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: ['server/src/warmCli.ts'], outfile: warm });
-    execFileSync(process.execPath, [warm, path.join('dist', 'cli-main.js'), 'examples'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [warm, path.join('dist', 'cli-main.js'), path.join('dist', 'cli-prepare.js'), 'examples'], { stdio: 'inherit' });
   } finally {
     fs.rmSync(warm, { force: true });
   }

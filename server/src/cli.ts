@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, createLexiconService, formFinder, packedBuffers, packPrepared, prepareDocument, unpackPrepared, RULE_IDS, SEVERITIES, type CheckOptions, type DocumentTerm, type Finding, type Glossary, type LexiconService, type MatcherForm, type PackedPrepared, type PreparedDocument, type Severity } from './core';
+import { applyEdits, createLexiconService, unpackPrepared, RULE_IDS, SEVERITIES, type CheckOptions, type DocumentTerm, type Finding, type Glossary, type LexiconService, type MatcherForm, type Severity } from './core';
 import { loadBuiltinGlossary } from './builtin';
 import { readProjectConfig } from './config';
-import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, MAX_FILE_BYTES, walkFiles } from './glossaryFiles';
+import { excludeMatcher, GLOSSARY_FILE, loadGlossaryFile, walkFiles } from './glossaryFiles';
+import { readDraft, type Draft } from './draftFiles';
+import { AHEAD, runPreparer, type FromPreparer } from './cliPrepare';
+import { cliWorkerData, type CliWorkerData } from './cliThreads';
 import { checkOptions, parseSettings, type Settings } from './lsp/settings';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostic } from './lsp/convert';
@@ -191,6 +194,12 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
   return args.command === 'terms' ? runTerms(service, files, io, missing) : runCheck(args, service, settings, files, io, missing, logs);
 }
 
+/** The forms the preparing thread is sent for the built-in glossary alone: the build warms that thread's bundle with them (warmCli.ts). */
+export function builtinMatcherForms(): readonly MatcherForm[] {
+  const builtin = loadBuiltinGlossary().glossary;
+  return createLexiconService({ glossaries: builtin ? [builtin] : [] }).index().matcherForms();
+}
+
 /** Reads the configuration and loads the glossaries; reports problems and returns undefined on a configuration error. */
 function configure(args: Args, io: Io): { service: LexiconService; settings: Settings } | undefined {
   const project = readProjectConfig(io.cwd);
@@ -268,37 +277,6 @@ function collectInputs(inputs: readonly string[], cwd: string, excluded: (relati
     }
   }
   return out;
-}
-
-interface Draft {
-  readonly text: string;
-  readonly bom: boolean;
-  /** The text's parse and matches, when another thread made them (see checkInPipeline). */
-  readonly prepared?: PreparedDocument;
-}
-
-/** Reads a draft, or says why it is skipped (unreadable, binary, too large). */
-function readDraft(file: string): Draft | string {
-  let buffer: Buffer;
-  // One open and one fstat: system calls cost ~15 µs each on a small VM, and drafts are many.
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return `larger than ${MAX_FILE_BYTES} bytes`;
-    buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    for (let n = 1; read < size && n > 0; read += n) n = fs.readSync(fd, buffer, read, size - read, null);
-    // A file that shrank while it was read: what was read.
-    if (read < size) buffer = buffer.subarray(0, read);
-  } catch (error) {
-    return `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-  if (buffer.subarray(0, 8192).includes(0)) return 'binary file';
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
 
 /**
@@ -450,7 +428,7 @@ function checkInWorkers(
       if (next < files.length) worker.postMessage({ i: next, file: files[next++] });
     };
     for (let t = 1; t < threads; t++) {
-      const data: WorkerData = { policyLexiconWorker: true, role: 'check', argv: args.argv, cwd: io.cwd };
+      const data: CliWorkerData = { policyLexiconWorker: true, role: 'check', argv: args.argv, cwd: io.cwd };
       const worker = new Worker(workerEntry, { workerData: data });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
@@ -482,17 +460,12 @@ function checkInWorkers(
   });
 }
 
-/** How far the preparing thread may go ahead of the drafts checked: a bound on what it holds ready. */
-const AHEAD = 16;
-
-/** A message from the preparing thread: a draft read and prepared (`packed.parse.text` is its text, the BOM apart), or why it is skipped, or an error. */
-type FromPreparer = { readonly i: number; readonly packed: PackedPrepared; readonly bom: boolean } | { readonly i: number; readonly skipped: string } | { readonly failed: string };
-
 /**
  * Checks the drafts on two threads split by stage, not by draft: a worker thread reads each
- * draft in input order and prepares it (`prepareDocument`: the Markdown parse and the glossary
- * matcher's finds, with the forms this thread's glossary index matches: the worker loads no
- * glossary), and this thread analyses what it prepared. Two threads each checking half
+ * draft in input order and prepares it (`runPreparer`, cliPrepare.ts, a bundle of its own under
+ * the launcher: the Markdown parse and the glossary matcher's finds, with the forms this
+ * thread's glossary index matches; the worker loads no glossary), and this thread analyses what
+ * it prepared. Two threads each checking half
  * the drafts gained nothing on two cores: each thread's V8 compiled all the same hot code (~250
  * ms of optimising compiler work for the 10 MB benchmark corpus), on the core the other thread
  * was using. Split by stage, each compiles only its own part (docs/decisions.md, Performance).
@@ -514,7 +487,7 @@ function checkInPipeline(
     const limit = new Int32Array(new SharedArrayBuffer(8));
     limit[0] = AHEAD;
     let settled = false;
-    const data: WorkerData = { policyLexiconWorker: true, role: 'prepare', files, limit, forms };
+    const data: CliWorkerData = { policyLexiconWorker: true, role: 'prepare', files, limit, forms };
     const worker = new Worker(workerEntry, { workerData: data });
     const stop = (error?: Error) => {
       if (settled) return;
@@ -569,35 +542,8 @@ function checkInPipeline(
   });
 }
 
-/** The preparing thread of `checkInPipeline`: prepares the drafts in order, finding the main thread's `forms`. */
-function runPreparer({ files, limit, forms }: { readonly files: readonly string[]; readonly limit: Int32Array; readonly forms: readonly MatcherForm[] }): void {
-  const port = parentPort!;
-  try {
-    const finder = formFinder(forms);
-    for (let i = 0; i < files.length; i++) {
-      for (let at = Atomics.load(limit, 0); i >= at && Atomics.load(limit, 1) === 0; at = Atomics.load(limit, 0)) Atomics.wait(limit, 0, at);
-      if (Atomics.load(limit, 1) !== 0) return;
-      const draft = readDraft(files[i]);
-      if (typeof draft === 'string') {
-        port.postMessage({ i, skipped: draft });
-        continue;
-      }
-      const packed = packPrepared(prepareDocument(draft.text, finder));
-      port.postMessage({ i, packed, bom: draft.bom }, packedBuffers(packed));
-    }
-    while (Atomics.load(limit, 1) === 0) Atomics.wait(limit, 1, 0);
-  } catch (error) {
-    port.postMessage({ failed: (error as Error).stack ?? String(error) });
-  }
-}
-
-/** What a worker thread starts with: its part, and what it needs for it. */
-type WorkerData =
-  | { readonly policyLexiconWorker: true; readonly role: 'check'; readonly argv: readonly string[]; readonly cwd: string }
-  | { readonly policyLexiconWorker: true; readonly role: 'prepare'; readonly files: readonly string[]; readonly limit: Int32Array; readonly forms: readonly MatcherForm[] };
-
 /** A worker thread: prepares drafts for `checkInPipeline`, or configures itself as the main thread did and checks the drafts it is handed. */
-function runWorker(data: WorkerData): void {
+function runWorker(data: CliWorkerData): void {
   if (data.role === 'prepare') return runPreparer(data);
   const port = parentPort!;
   try {
@@ -684,7 +630,8 @@ let workerEntry = __filename;
  */
 export function run(entry: string): void {
   workerEntry = entry;
-  if (!isMainThread && (workerData as { policyLexiconWorker?: boolean } | undefined)?.policyLexiconWorker) return runWorker(workerData as WorkerData);
+  const worker = cliWorkerData();
+  if (worker) return runWorker(worker);
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { MAX_FILE_BYTES } from './draftFiles';
 import { loadGlossary, loadTbx, type Glossary, type GlossaryProblem } from './core';
 
 /** Glossary files found in a workspace by name. */
 export const GLOSSARY_FILE = /\.lexicon\.(ya?ml|json)$/i;
-
-/** Largest file the walkers read; a larger one is reported and skipped. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A matcher for `policyLexicon.exclude` globs, applied to paths relative to the root (POSIX). */
 export function excludeMatcher(globs: readonly string[]): (relative: string) => boolean {

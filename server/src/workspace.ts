@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLexiconService, glossarySetProblems, type Glossary, type GlossaryProblem, type LexiconService, type Logger } from './core';
 import { readProjectConfig } from './config';
-import { excludeMatcher, GLOSSARY_FILE, loadGlossaryText, MAX_FILE_BYTES, walkFiles } from './glossaryFiles';
+import { MAX_FILE_BYTES } from './draftFiles';
+import { excludeMatcher, GLOSSARY_FILE, loadGlossaryText, walkFiles } from './glossaryFiles';
 import { parseSettings, type Settings } from './lsp/settings';
 
 /** What is kept about one glossary file: its last good version and its current problems. */

@@ -53,11 +53,13 @@ suite('cli: the code cache', () => {
     }
   });
 
-  test("the build wrote the CLI's cache, and Node takes it", () => {
-    // In a process of its own, started as `policy-lexicon` is (V8 takes a cache only under the flags that wrote it).
-    const script = `process.stdout.write(String(require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'codeCache.js'))}).loadBundle(${JSON.stringify(path.join(ROOT, 'dist', 'cli-main.js'))}).cached))`;
-    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    assert.equal(result.stderr, '');
-    assert.equal(result.stdout, 'true');
-  });
+  for (const name of ['cli-main.js', 'cli-prepare.js']) {
+    test(`the build wrote the cache of the CLI's ${name}, and Node takes it`, () => {
+      // In a process of its own, started as `policy-lexicon` is (V8 takes a cache only under the flags that wrote it).
+      const script = `process.stdout.write(String(require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'codeCache.js'))}).loadBundle(${JSON.stringify(path.join(ROOT, 'dist', name))}).cached))`;
+      const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      assert.equal(result.stderr, '');
+      assert.equal(result.stdout, 'true');
+    });
+  }
 });

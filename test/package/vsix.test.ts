@@ -22,6 +22,7 @@ const REQUIRED = [
   'extension/dist/server.js',
   'extension/dist/cli.js',
   'extension/dist/cli-main.js',
+  'extension/dist/cli-prepare.js',
   'extension/dist/builtin.lexicon.yaml',
   'extension/dist/builtin.glossary.json',
   // Contributed by package.json: the grammar, the snippets, the glossary schema, the walkthrough and its example.
