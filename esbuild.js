@@ -80,8 +80,8 @@ const entries = [
 /**
  * Writes the code caches of the CLI's two bundles (server/src/codeCache.ts) by a warm-up run on
  * `examples/`. V8 reads them only under the Node version and flags that wrote them; elsewhere the
- * CLI compiles its bundles as usual. Not in watch mode: a rebuilt bundle no longer matches the cache, which
- * the CLI then ignores.
+ * CLI compiles its bundles as usual. Not in watch mode: a rebuilt bundle no longer matches its
+ * cache, which the CLI then ignores.
  */
 async function writeCliCache() {
   const warm = path.join(os.tmpdir(), `policy-lexicon-warm-cli-${process.pid}.js`);

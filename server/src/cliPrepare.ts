@@ -9,10 +9,10 @@ import { readDraft } from './draftFiles';
  * glossary forms) for the main thread to analyse.
  *
  * It is a bundle of its own, `dist/cli-prepare.js`, which the launcher (cliLauncher.ts) loads on
- * that thread: markdown-it and the matcher, ~0.27 MB, against the whole CLI's ~0.96 MB. The
+ * that thread: markdown-it and the matcher, 0.28 MB, against the whole CLI's 0.95 MB. The
  * thread's start is on the run's critical path (the main thread waits for its first draft), and
- * loading and running the smaller bundle's top level takes ~9 ms against ~22 (docs/decisions.md,
- * Performance).
+ * loading and running the smaller bundle's top level takes ~9–10 ms against ~21–24
+ * (docs/decisions.md, Performance).
  */
 
 /** How far the preparing thread may go ahead of the drafts checked: a bound on what it holds ready. */

@@ -168,6 +168,12 @@ export function positionAt(text: string, starts: readonly number[], offset: numb
 /** Offsets of the start of every line; a line ends at `\n`, `\r\n` or a lone `\r`, as LSP counts them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Without a CR, every line ends at a LF, found by native searches: a glossary of 50,000 entries
+  // is 13 MB of JSON, which the character loop took 30–50 ms to read (on one line), they ~1 ms.
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
