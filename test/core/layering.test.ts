@@ -12,6 +12,23 @@ function importsOf(file: string): string[] {
   return specifiers;
 }
 
+/**
+ * The project's files `file` loads when it runs: relative imports followed, type-only imports
+ * (`import type`, which the bundler drops) left out.
+ */
+function runtimeClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  const pattern = /^(?:import|export)\s+(?!type\s)[^'";]*?from\s+['"](\.[^'"]*)['"]|^import\s+['"](\.[^'"]*)['"]/gm;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const base = path.resolve(path.dirname(file), m[1] ?? m[2]);
+    const resolved = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+    if (resolved) runtimeClosure(resolved, seen);
+  }
+  return seen;
+}
+
 function tsFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -64,6 +81,19 @@ suite('layering', () => {
       if (/\beval\s*\(|new\s+Function\s*\(/.test(text)) offences.push(`${path.relative(ROOT, file)} evaluates a string as code`);
     }
     assert.deepEqual(offences, []);
+  });
+
+  test("the CLI's launcher and preparing thread load none of the CLI's checking code", () => {
+    // dist/cli-prepare.js is bundled from cliPrepare.ts so that the preparing thread starts
+    // without the rules, the analysis and their tables (docs/decisions.md, Performance); one
+    // import of the core's index would bring them all back, and nothing else would fail.
+    const src = path.join(ROOT, 'server', 'src');
+    const prepare = [...runtimeClosure(path.join(src, 'cliPrepare.ts'))].map((f) => path.relative(src, f).split(path.sep).join('/'));
+    const heavy = prepare.filter((f) => f === 'core/index.ts' || f === 'cli.ts' || f === 'core/analysis.ts' || f.startsWith('core/rules/') || f.startsWith('lsp/') || f === 'glossaryFiles.ts');
+    assert.deepEqual(heavy, []);
+    assert.ok(prepare.includes('core/markdown/blocks.ts') && prepare.includes('draftFiles.ts'), prepare.join(', '));
+    const launcher = [...runtimeClosure(path.join(src, 'cliLauncher.ts'))].map((f) => path.relative(src, f)).sort();
+    assert.deepEqual(launcher, ['cliLauncher.ts', 'cliThreads.ts', 'codeCache.ts']);
   });
 
   test('the import scanner sees the imports it must police', () => {
