@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = MarkdownIt.Token;
-import { codeUnits, detached, lineAt, plainPunctuation, unitRoom } from '../text';
+import { codeUnits, detached, lineAt, lineStarts, plainPunctuation, unitRoom } from '../text';
 import { emptyListOf } from '../lists';
 
 /**
@@ -410,8 +410,8 @@ function prepare(text: string): Prepared {
   // `\r\n` -> ` \n` and a lone `\r` -> `\n` keep every offset and LSP's line numbering. Most
   // drafts have none of these characters: native searches instead of a pattern tried at every position.
   const src = text.indexOf('\r') === -1 && text.indexOf('\u0000') === -1 && text.indexOf('\uFEFF') === -1 ? text : unifyBreaks(text);
-  const lineStart = [0];
-  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStart.push(i + 1);
+  // `src` has no CR left, so its lines are its LFs' (the native searches of `lineStarts`).
+  const lineStart = lineStarts(src);
   let frontMatterEnd = 0;
   if (/^ ?---[ \t]*\n/.test(src)) {
     for (let line = 1; line < lineStart.length; line++) {
