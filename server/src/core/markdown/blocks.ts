@@ -63,11 +63,12 @@ type StateBlock = InstanceType<StateBlockClass>;
 md.block.State = lineMarkingState(md.block.State);
 
 /**
- * markdown-it's block state, built by a faster constructor. markdown-it's reads every character
- * of the text to mark its lines (start, end, indent); this one reads each line's indent and finds
- * its end by a native search. A fresh process marking the 10 MB benchmark corpus's drafts:
- * ~44–49 → ~21–28 ms, most of it on the CLI's preparing thread. The same fields in the same
- * order, with the same values (a test compares them with markdown-it's over generated texts).
+ * markdown-it's block state, built by a faster constructor. markdown-it's own constructor reads
+ * every character of the text to mark its lines (start, end, indent); this one reads each line's
+ * indent and finds its end by a native search. A fresh process marking the 10 MB benchmark
+ * corpus's drafts: ~41–49 → ~19–28 ms, most of it on the CLI's preparing thread. The same fields
+ * in the same order, with the same values (a test compares them with markdown-it's over
+ * generated texts; docs/decisions.md, Performance).
  */
 export function lineMarkingState(Base: StateBlockClass): StateBlockClass {
   function State(this: StateBlock, src: string, parser: MarkdownIt, env: unknown, tokens: Token[]): void {
